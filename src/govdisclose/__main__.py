@@ -1,0 +1,3 @@
+from govdisclose.cli import main
+
+main()

@@ -1,0 +1,143 @@
+"""The command line: thin wiring over the library (``govdisclose.parse`` does the work).
+
+Data goes to stdout, messages to stderr. Exit 0 on success, 1 when the file was read
+but held no task table, 2 when it could not be read (one line naming the file).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from govdisclose import __version__
+from govdisclose.errors import GovdiscloseError
+from govdisclose.export import render, write_atomic
+from govdisclose.settings import DEFAULT_SETTINGS, Settings
+
+app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn government task-division notices (.docx, .pdf, text) into clean records.")
+
+
+class Fmt(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _err(msg: str) -> None:
+    sys.stderr.write(f"govdisclose: {msg}\n")
+
+
+def _settings(sets: list[str] | None, max_size: int | None = None) -> Settings:
+    pairs: dict[str, str] = {}
+    for s in sets or []:
+        if "=" not in s:
+            raise GovdiscloseError(f"--set takes name=value, got '{s}'")
+        k, v = s.split("=", 1)
+        pairs[k.strip()] = v.strip()
+    if max_size is not None:
+        pairs["max_input_bytes"] = str(max_size * 2**20)
+    return DEFAULT_SETTINGS.with_overrides(pairs) if pairs else DEFAULT_SETTINGS
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"govdisclose {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """govdisclose: task-division notices → records."""
+
+
+@app.command()
+def parse(
+    file: str = typer.Argument(..., help="A .docx, .pdf or text file; '-' reads standard input."),
+    format: Fmt = typer.Option(Fmt.json, "--format", "-f", help="json (whole notice), jsonl (one task a line), csv."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when the notice has warnings."),
+    max_size: Optional[int] = typer.Option(None, "--max-size", help="Largest input in MiB (default 200)."),
+    set_: Optional[list[str]] = typer.Option(None, "--set", help="Override a setting: name=value (see inspect)."),
+) -> None:
+    """Parse one notice and print its records.
+
+    Examples:
+
+      govdisclose parse notice.docx
+
+      govdisclose parse notice.pdf -f csv -o tasks.csv
+
+      govdisclose parse notice.txt -f jsonl | jq -r '.lead_units[]' | sort | uniq -c
+    """
+    from govdisclose.pipeline import parse as parse_file
+
+    try:
+        settings = _settings(set_, max_size)
+        notice = parse_file(file, settings=settings)
+        out = render(notice, format.value)
+    except GovdiscloseError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code)
+    except MemoryError:
+        _err(f"{file}: out of memory while reading")
+        raise typer.Exit(2)
+    except Exception as exc:  # a reader bug must still end in one line, not a traceback
+        _err(f"{file}: could not be read ({exc.__class__.__name__}: {str(exc)[:200]})")
+        raise typer.Exit(2)
+    if output is not None:
+        write_atomic(output, out, bom=format is Fmt.csv)
+    else:
+        if format is Fmt.csv:
+            out = "\ufeff" + out
+        sys.stdout.write(out)
+        sys.stdout.flush()
+    if not notice.tasks:
+        _err(f"{notice.source.path}: no task table or numbered work points found")
+        raise typer.Exit(1)
+    if strict and notice.warnings:
+        _err(f"{notice.source.path}: {len(notice.warnings)} warning(s) (--strict): {notice.warnings[0]}")
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the records (generated from the pydantic models)."""
+    from govdisclose.models import Notice
+
+    sys.stdout.write(json.dumps(Notice.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def inspect(
+    file: str = typer.Argument(..., help="The file to look into."),
+    rows: int = typer.Option(40, "--rows", help="How many grid rows to show per table."),
+    set_: Optional[list[str]] = typer.Option(None, "--set", help="Override a setting: name=value."),
+) -> None:
+    """Show how a file was read: format, encoding, flow, header roles, each row's fate, warnings."""
+    from govdisclose.inspect import report
+
+    try:
+        report(file, _settings(set_), rows)
+    except GovdiscloseError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        try:
+            sys.stdout.close()
+        except Exception:
+            pass
+        sys.exit(0)

@@ -1,0 +1,117 @@
+"""Text normalisation: traditional → simplified, widths, whitespace and line-break debris.
+
+Pure functions over strings. Everything a reader hands over passes through
+:func:`clean_cell` before shaping looks at it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from govdisclose.normalize.data import load_data
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"，。、；：？！“”‘’（）《》〔〕【】—…·「」『』﹒"
+# whitespace that touches a CJK character or CJK punctuation on either side is debris
+_SPACE_AFTER_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \t\u3000\u00a0]+")
+_SPACE_BEFORE_CJK = re.compile(rf"[ \t\u3000\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
+_MULTISPACE = re.compile(r"[ \t\u3000\u00a0]{2,}")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+
+@lru_cache(maxsize=1)
+def _converter():  # opencc loads its dictionaries once
+    import opencc
+
+    return opencc.OpenCC("tw2s")
+
+
+def traditional_share(text: str) -> float:
+    """Share of CJK characters that OpenCC's tw2s would change (0.0 for simplified text)."""
+    cjk = _CJK_CHAR.findall(text)
+    if not cjk:
+        return 0.0
+    sample = "".join(cjk[:20000])
+    converted = _converter().convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    return changed / len(sample)
+
+
+def is_traditional(text: str, threshold: float = 0.03) -> bool:
+    """True when enough characters are traditional that the text was written so.
+
+    Simplified text has a few characters tw2s would still touch (著 in 显著), so a
+    share, not a single hit, decides; simplified input is never converted.
+    """
+    return traditional_share(text) >= threshold
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified (OpenCC ``tw2s``) plus Taiwan phrasing → mainland wording.
+
+    ``tw2sp`` is not used: it rewrites legal terms (設定 → 设置) that must stay.
+    """
+    out = _converter().convert(text)
+    for tw, cn in _taiwan_phrases():
+        out = out.replace(tw, cn)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _taiwan_phrases() -> tuple[tuple[str, str], ...]:
+    data = load_data("taiwan_phrases.yaml")
+    return tuple(sorted(data.items(), key=lambda kv: -len(kv[0])))
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII digits and letters → ASCII; CJK punctuation is kept."""
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+            out.append(chr(o - 0xFEE0))
+        elif ch == "\u3000":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def squeeze_spaces(text: str) -> str:
+    """Drop whitespace next to CJK characters (letter-spacing, PDF gaps); fold runs elsewhere."""
+    text = _SPACE_AFTER_CJK.sub("", text)
+    text = _SPACE_BEFORE_CJK.sub("", text)
+    return _MULTISPACE.sub(" ", text).strip()
+
+
+def join_lines(text: str) -> str:
+    """Join lines broken inside a sentence: a CJK text line break carries no meaning."""
+    lines = [squeeze_spaces(x) for x in text.splitlines()]
+    lines = [x for x in lines if x]
+    if not lines:
+        return ""
+    out = lines[0]
+    for ln in lines[1:]:
+        if re.search(r"[A-Za-z0-9]$", out) and re.match(r"[A-Za-z0-9]", ln):
+            out += " " + ln
+        else:
+            out += ln
+    return out
+
+
+def clean_cell(text: str) -> str:
+    """A cell's text ready for shaping: widths folded, in-cell paragraphs kept with ``\\n``.
+
+    Each ``\\n``-separated paragraph has its own wrapped lines already joined by the
+    reader; here spacing debris inside each paragraph is removed.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r", "\n")
+    text = fold_width(text)
+    paras = [squeeze_spaces(p) for p in text.split("\n")]
+    return "\n".join(p for p in paras if p)
+
+
+def compact(text: str) -> str:
+    """Text with all whitespace removed (for keys, header matching, deadlines)."""
+    return re.sub(r"\s+", "", fold_width(text or ""))

@@ -1,0 +1,138 @@
+"""Unit cells → lead and responsible unit lists (split, role words, aliases, dedup)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from govdisclose.normalize.data import load_data
+from govdisclose.normalize.text import clean_cell
+
+_SEPARATORS = "、，,；;\n/ "
+_LABELLED = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门)[:：]")
+
+
+@dataclass
+class UnitSplit:
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict:
+    data = load_data("units.yaml")
+    role = [(w, r) for r in ("lead", "responsible") for w in data["role_words"][r]]
+    role.sort(key=lambda x: -len(x[0]))
+    aliases = [(long, short) for short, longs in data["aliases"].items() for long in longs]
+    aliases.sort(key=lambda x: -len(x[0]))
+    role_re = re.compile("|".join(re.escape(w) for w, _ in role))
+    return {
+        "role": dict(role),
+        "role_re": role_re,
+        "aliases": aliases,
+        "empty": set(data["empty"]),
+        "endings": tuple(data["name_endings"]),
+    }
+
+
+def canonical_unit(name: str) -> str:
+    """One standard spelling: aliases folded (市发改委 → 市发展改革委), debris trimmed."""
+    name = name.strip(" 　:：、，,；;。.")
+    name = re.sub(r"^(?:由|请|其中)", "", name)
+    for long, short in _registry()["aliases"]:
+        if long in name:
+            name = name.replace(long, short)
+            break
+    return name
+
+
+def _split_top_level(text: str) -> list[str]:
+    """Split on unit separators that are not inside parentheses."""
+    parts, buf, depth = [], [], 0
+    for ch in text:
+        if ch in "（(〔[【":
+            depth += 1
+        elif ch in "）)〕]】":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in _SEPARATORS:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf))
+    return [p for p in parts if p.strip()]
+
+
+def _split_deng(part: str) -> list[str]:
+    """``市司法局等市直各有关部门`` → two units; a bare trailing 等 is dropped."""
+    endings = _registry()["endings"]
+    out: list[str] = []
+    rest = part
+    while True:
+        i = rest.find("等")
+        if i <= 0:
+            break
+        head, tail = rest[:i], rest[i + 1:]
+        if head.endswith(endings) or re.search(r"[)）]$", head):
+            out.append(head)
+            rest = tail
+        else:
+            break
+    rest = re.sub(r"等$", "", rest)
+    if rest:
+        out.append(rest)
+    return out
+
+
+def split_names(text: str) -> list[str]:
+    """A run of unit names (no role words) → single names, printed order, no duplicates."""
+    names: list[str] = []
+    for part in _split_top_level(text):
+        for name in _split_deng(part.strip()):
+            name = canonical_unit(name)
+            if name and name not in _registry()["empty"] and name not in names:
+                names.append(name)
+    return names
+
+
+def _dedup(xs: list[str]) -> list[str]:
+    out: list[str] = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def parse_units(cell: str | None, default_role: str = "responsible") -> UnitSplit:
+    """Read one unit cell. ``default_role`` is the column's role (lead / responsible).
+
+    Role words inside the cell override it: ``办公室牵头，各科室配合`` gives lead
+    办公室 and responsible 各科室; ``X牵头落实`` alone gives lead X only.
+    Labelled brackets (``牵头单位:A,责任单位:B``) are read by their labels.
+    """
+    reg = _registry()
+    text = clean_cell(cell or "").strip("〔〕[]【】")
+    out = UnitSplit()
+    if not text or text in reg["empty"]:
+        return out
+    labels = list(_LABELLED.finditer(text))
+    if labels:
+        for k, m in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+            role = "lead" if m["label"].startswith("牵头") else "responsible"
+            getattr(out, role).extend(split_names(text[m.end():end]))
+        out.lead, out.responsible = _dedup(out.lead), _dedup(out.responsible)
+        return out
+    pos = 0
+    for m in reg["role_re"].finditer(text):
+        chunk = text[pos:m.start()]
+        role = reg["role"][m.group(0)]
+        if chunk.strip(_SEPARATORS):
+            getattr(out, role).extend(split_names(chunk))
+        pos = m.end()
+    rest = text[pos:]
+    if rest.strip(_SEPARATORS):
+        getattr(out, default_role).extend(split_names(rest))
+    out.lead, out.responsible = _dedup(out.lead), _dedup(out.responsible)
+    return out

@@ -1,0 +1,88 @@
+"""Printed numbering: section numerals (一、), task numerals (（一）), item numbers (1. ①)."""
+from __future__ import annotations
+
+import re
+
+from govdisclose.models import Heading
+
+CN_DIGITS = "零〇○一二三四五六七八九十百"
+SECTION_RE = re.compile(rf"^\s*(?P<no>[{CN_DIGITS}]{{1,4}})\s*[、．.，,]\s*(?P<title>.*)$", re.S)
+TASK_RE = re.compile(rf"^\s*[（(]\s*(?P<no>[{CN_DIGITS}]{{1,4}})\s*[）)]\s*[、．.]?\s*(?P<title>.*)$", re.S)
+ITEM_RE = re.compile(r"^\s*(?P<no>\d{1,3})\s*(?:[.．、﹒]+|\s(?=\D))(?!\d)\s*(?P<rest>.*)$", re.S)
+PAREN_ITEM_RE = re.compile(r"^\s*[（(]\s*(?P<no>\d{1,3})\s*[）)]\s*(?P<rest>.*)$", re.S)
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CIRCLED_RE = re.compile(rf"^\s*(?P<no>[{CIRCLED}])\s*[.．、﹒]*\s*(?P<rest>.*)$", re.S)
+
+
+def strip_title(text: str) -> str:
+    return re.sub(r"[。.;；:：\s]+$", "", text.strip())
+
+
+def heading_level(text: str) -> str | None:
+    """``section`` for 一、…, ``task`` for （一）…, None for anything else."""
+    if TASK_RE.match(text):
+        return "task"
+    m = SECTION_RE.match(text)
+    if m and m["title"].strip():
+        return "section"
+    return None
+
+
+def parse_heading(text: str) -> Heading | None:
+    """A grouping cell → Heading; its numeral (if any) split off the title."""
+    text = text.strip()
+    if not text:
+        return None
+    m = TASK_RE.match(text)
+    if m:
+        return Heading(no=f"（{m['no']}）", title=strip_title(m["title"]))
+    m = SECTION_RE.match(text)
+    if m and m["title"].strip():
+        return Heading(no=m["no"], title=strip_title(m["title"]))
+    return Heading(no=None, title=strip_title(text))
+
+
+def split_item_no(text: str) -> tuple[str | None, str]:
+    """``15.在政府网站…`` → ("15", "在政府网站…"); ``①…`` → ("①", "…"); else (None, text)."""
+    for rx in (ITEM_RE, PAREN_ITEM_RE, CIRCLED_RE):
+        m = rx.match(text)
+        if m and m["rest"].strip():
+            if rx is ITEM_RE and re.match(r"\s*[年月日号%]", m["rest"]):
+                continue
+            return m["no"], m["rest"].strip()
+    return None, text
+
+
+def clean_item_no(text: str) -> str | None:
+    """A 序号 cell → the number without its trailing ``.``/``、``/brackets."""
+    t = re.sub(r"\s+", "", text or "")
+    t = t.strip("．.、﹒（）()")
+    return t or None
+
+
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[。；;！？\n]))\s*(\d{1,2})[.．、﹒](?!\d)")
+
+
+def split_numbered(paragraphs: list[str]) -> list[tuple[str | None, list[str]]] | None:
+    """Split a measure cell holding ``1．… 2．… 3．…`` into items; None when it is one item.
+
+    Items must be numbered in sequence (n, n+1, …) and each must start a paragraph
+    or follow a sentence end; numbers inside a sentence (``公开路径：1.… ，2.…``) never split.
+    """
+    text = "\n".join(paragraphs)
+    starts = [(m.start(1), int(m.group(1))) for m in _INLINE_ITEM.finditer(text)]
+    if len(starts) < 2 or text[: starts[0][0]].strip():
+        return None
+    seq = [starts[0]]
+    for pos, n in starts[1:]:
+        if n == seq[-1][1] + 1:
+            seq.append((pos, n))
+    if len(seq) < 2:
+        return None
+    out = []
+    for k, (pos, _n) in enumerate(seq):
+        end = seq[k + 1][0] if k + 1 < len(seq) else len(text)
+        chunk = text[pos:end].strip()
+        no, rest = split_item_no(chunk)
+        out.append((no, [p for p in rest.split("\n") if p.strip()]))
+    return out

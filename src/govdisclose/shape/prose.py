@@ -1,0 +1,71 @@
+"""Work points without a table: one task per numbered point (一、 → section, （一） → task)."""
+from __future__ import annotations
+
+import re
+
+from govdisclose.models import Heading
+from govdisclose.normalize.text import clean_cell
+from govdisclose.parsers.document import Paragraph
+from govdisclose.shape.numbering import ITEM_RE, SECTION_RE, TASK_RE, split_item_no, strip_title
+from govdisclose.shape.table import RawItem
+
+_STOP = re.compile(r"^(?:附件|附表|抄送|扫一扫|分享到|索引号|主题分类|发文机关|发布机关|打印|关闭|责任编辑|\S{0,12}(?:人民政府办公厅|人民政府办公室|办公厅|办公室)$|\d{4}年\d{1,2}月\d{1,2}日$)")
+
+
+def _title_and_body(text: str) -> tuple[str, str]:
+    """``加强…公开。增强…`` → ("加强…公开", "增强…"): the title is the first sentence."""
+    m = re.search(r"[。]", text)
+    if not m:
+        return strip_title(text), ""
+    return strip_title(text[: m.start()]), text[m.end():].strip()
+
+
+def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
+    """Read numbered points from body paragraphs in order."""
+    items: list[RawItem] = []
+    section: Heading | None = None
+    task: Heading | None = None
+    started = False
+    open_item: RawItem | None = None
+
+    def new_item(no: str | None, measure: str, p: Paragraph) -> RawItem:
+        it = RawItem(section=section, task=task, item_no=no, measure=[measure] if measure else [],
+                     lead="", responsible="", deadline="", table=None, row=None, page=p.page,
+                     line=p.line, has_lead_col=False, has_resp_col=False)
+        items.append(it)
+        return it
+
+    for p in paragraphs:
+        text = clean_cell(p.text).replace("\n", "")
+        if not text:
+            continue
+        m = TASK_RE.match(text)
+        if m and m["title"].strip():
+            started = True
+            title, body = _title_and_body(m["title"])
+            task = Heading(no=f"（{m['no']}）", title=title)
+            open_item = new_item(None, body, p) if body else None
+            continue
+        m = SECTION_RE.match(text)
+        if m and m["title"].strip() and len(m["title"]) <= 60:
+            started = True
+            title, body = _title_and_body(m["title"])
+            section, task = Heading(no=m["no"], title=title), None
+            open_item = new_item(None, body, p) if body else None
+            continue
+        if not started:
+            continue
+        if _STOP.match(text):
+            open_item = None
+            if re.match(r"^(?:附件|附表|抄送)", text):
+                break
+            continue
+        if ITEM_RE.match(text) and (task or section):
+            no, rest = split_item_no(text)
+            open_item = new_item(no, rest, p)
+            continue
+        if open_item is not None and len(text) >= 10 and text[-1] in "。；;）)":
+            open_item.measure.append(text)
+        elif open_item is None and task is not None and len(text) >= 10 and text[-1] in "。；;":
+            open_item = new_item(None, text, p)
+    return [it for it in items if it.measure]

@@ -1,0 +1,265 @@
+"""The shared step from grids to raw rows: a chain of small named steps.
+
+find header → stitch split tables → drop repeated headers → join rows cut by page
+breaks → carry merged grouping cells down → split numbered measures → raw items.
+Every step takes and returns plain data; :func:`shape_tables` runs the chain and
+records each row's fate (kept / header / heading / empty / joined) for ``inspect``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from govdisclose.models import Heading
+from govdisclose.normalize.text import clean_cell
+from govdisclose.parsers.document import Cell, Row, Table
+from govdisclose.shape.header import ColumnMap, find_header, same_as_header
+from govdisclose.shape.numbering import (
+    clean_item_no,
+    heading_level,
+    parse_heading,
+    split_item_no,
+    split_numbered,
+)
+
+
+@dataclass
+class RawItem:
+    """One task before normalisation: texts as printed (cleaned), grouping resolved."""
+
+    section: Heading | None
+    task: Heading | None
+    item_no: str | None
+    measure: list[str]
+    lead: str
+    responsible: str
+    deadline: str
+    table: int | None
+    row: int | None
+    page: int | None
+    line: int | None
+    has_lead_col: bool
+    has_resp_col: bool
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RowFate:
+    table: int
+    row: int
+    fate: str  # kept | header | repeated_header | heading | empty | joined | no_measure
+    cells: list[str]
+
+
+@dataclass
+class LogicalTable:
+    """One task table, possibly stitched from several source tables."""
+
+    cmap: ColumnMap
+    rows: list[tuple[int, Row]]  # (source table index, row)
+
+
+@dataclass
+class ShapeResult:
+    items: list[RawItem] = field(default_factory=list)
+    tables: list[LogicalTable] = field(default_factory=list)
+    fates: list[RowFate] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+_TERMINAL = tuple("。！？；;!?）)〕】”")
+
+
+def _pad(row: Row, n: int) -> list[Cell]:
+    cells = list(row.cells[:n])
+    while len(cells) < n:
+        cells.append(Cell())
+    return cells
+
+
+def stitch_tables(tables: list[Table], fates: list[RowFate]) -> list[LogicalTable]:
+    """Find each table's header; a following table with no header and the same width
+    (or the same header) continues the table before it (Word splits long tables)."""
+    out: list[LogicalTable] = []
+    for t in tables:
+        cmap = find_header(t.rows)
+        if cmap is not None:
+            body = t.rows[cmap.header_rows:]
+            for r in t.rows[: cmap.header_rows]:
+                fates.append(RowFate(t.index, r.index, "header", [c.text for c in r.cells]))
+            if out and out[-1].cmap.signature() == cmap.signature() and out[-1].rows and \
+                    out[-1].rows[-1][0] == t.index - 1:
+                out[-1].rows.extend((t.index, r) for r in body)
+            else:
+                out.append(LogicalTable(cmap, [(t.index, r) for r in body]))
+        elif out and t.n_cols == out[-1].cmap.n_cols and out[-1].rows and out[-1].rows[-1][0] == t.index - 1:
+            out[-1].rows.extend((t.index, r) for r in t.rows)
+    return out
+
+
+def drop_repeated_headers(lt: LogicalTable, fates: list[RowFate]) -> None:
+    """Header rows printed again after page breaks are not data."""
+    kept = []
+    for ti, r in lt.rows:
+        if same_as_header(r, lt.cmap):
+            fates.append(RowFate(ti, r.index, "repeated_header", [c.text for c in r.cells]))
+        else:
+            kept.append((ti, r))
+    lt.rows = kept
+
+
+def _measure_text(row: Row, cmap: ColumnMap) -> str:
+    m = cmap.first("measure")
+    return row.cells[m].text.strip() if m is not None and m < len(row.cells) else ""
+
+
+def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
+    """A row cut by a page break continues on the next page as a row with empty
+    grouping cells and no item number; join it to the row before.
+
+    It is a continuation when the previous measure stops mid-sentence, or when the
+    new piece has no units of its own while the row before had some.
+    """
+    groups = lt.cmap.cols("group") + lt.cmap.cols("item_no")
+    unit_cols = lt.cmap.cols("lead") + lt.cmap.cols("responsible")
+    out: list[tuple[int, Row]] = []
+    for ti, r in lt.rows:
+        if out and r.page is not None and out[-1][1].page is not None and r.page != out[-1][1].page:
+            prev = out[-1][1]
+            cells = _pad(r, lt.cmap.n_cols)
+            grouping_blank = all(cells[c].empty and not cells[c].covered for c in groups) if groups else True
+            measure = _measure_text(r, lt.cmap)
+            prev_measure = _measure_text(prev, lt.cmap)
+            starts_item = split_item_no(measure)[0] is not None or heading_level(measure) is not None
+            no_units = all(cells[c].empty for c in unit_cols)
+            prev_units = any(not c.empty for i, c in enumerate(_pad(prev, lt.cmap.n_cols)) if i in unit_cols)
+            if grouping_blank and not starts_item and prev_measure and (
+                    not prev_measure.endswith(_TERMINAL) or (no_units and prev_units)):
+                merged = []
+                for a, b in zip(_pad(prev, lt.cmap.n_cols), cells):
+                    if b.empty or b.covered:
+                        merged.append(a)
+                    elif a.empty:
+                        merged.append(b)
+                    else:
+                        paras = a.paragraphs[:-1] + [a.paragraphs[-1] + b.paragraphs[0]] + b.paragraphs[1:]
+                        merged.append(Cell(paras, covered=a.covered, col_span=a.col_span))
+                out[-1] = (out[-1][0], Row(merged, prev.index, prev.page, prev.line, prev.flags))
+                fates.append(RowFate(ti, r.index, "joined", [c.text for c in r.cells]))
+                continue
+        out.append((ti, r))
+    lt.rows = out
+
+
+def _is_heading_row(cells: list[Cell], cmap: ColumnMap) -> str | None:
+    """A row that is only a grouping label (一、… spanning the table): its text, else None."""
+    texts = [c.text.strip() for c in cells]
+    distinct = {t for t in texts if t}
+    if len(distinct) != 1:
+        return None
+    text = distinct.pop()
+    non_group = [i for i, r in enumerate(cmap.roles) if r not in ("group", "item_no")]
+    spans_all = all(texts[i] == text for i in range(len(texts)))
+    first_only = texts[0] == text and all(not texts[i] for i in non_group if i != 0)
+    if (spans_all or first_only) and (heading_level(text) or spans_all):
+        return text
+    return None
+
+
+def build_items(lt: LogicalTable, fates: list[RowFate], warnings: list[str]) -> list[RawItem]:
+    """Carry merged grouping cells down, read headings and item numbers, split numbered measures."""
+    cmap = lt.cmap
+    group_cols = cmap.cols("group")
+    m_col = cmap.first("measure")
+    item_col = cmap.first("item_no")
+    lead_cols, resp_cols = cmap.cols("lead"), cmap.cols("responsible")
+    dl_col = cmap.first("deadline")
+    # the level each grouping column holds by default (when its cells carry no numeral)
+    default_level = {}
+    for k, c in enumerate(group_cols):
+        if len(group_cols) == 1:
+            hdr = cmap.header_texts[c]
+            default_level[c] = "section" if hdr in ("目标", "工作目标", "领域", "重点领域", "板块") else "task"
+        else:
+            default_level[c] = "section" if k == 0 else "task"
+    section: Heading | None = None
+    task: Heading | None = None
+    last_group_text: dict[int, str] = {}
+    last_item: str | None = None
+    items: list[RawItem] = []
+
+    def apply_heading(text: str, col_default: str) -> None:
+        nonlocal section, task
+        level = heading_level(text) or col_default
+        h = parse_heading(text)
+        if level == "section":
+            section, task = h, None
+        else:
+            task = h
+
+    for ti, row in lt.rows:
+        cells = _pad(row, cmap.n_cols)
+        heading = _is_heading_row(cells, cmap)
+        if heading is not None:
+            apply_heading(clean_cell(heading), "section")
+            last_group_text.clear()
+            fates.append(RowFate(ti, row.index, "heading", [c.text for c in cells]))
+            continue
+        for c in group_cols:
+            text = clean_cell(cells[c].text)
+            if text and text != last_group_text.get(c):
+                apply_heading(text, default_level[c])
+                last_group_text[c] = text
+                # an outer level changing resets what inner columns carried
+                for inner in group_cols:
+                    if inner > c:
+                        last_group_text.pop(inner, None)
+        measure_paras = [clean_cell(p) for p in (cells[m_col].paragraphs if m_col is not None else [])]
+        measure_paras = [p for p in measure_paras if p]
+        if not measure_paras:
+            fates.append(RowFate(ti, row.index, "no_measure", [c.text for c in cells]))
+            if any(not cells[c].empty for c in lead_cols + resp_cols):
+                warnings.append(f"table {ti} row {row.index}: units without a measure; row dropped")
+            continue
+        item_no = None
+        if item_col is not None:
+            if cells[item_col].covered:
+                item_no = last_item
+            else:
+                item_no = clean_item_no(cells[item_col].text)
+        lead = "\n".join(clean_cell(cells[c].text) for c in lead_cols)
+        resp = "\n".join(clean_cell(cells[c].text) for c in resp_cols)
+        deadline = clean_cell(cells[dl_col].text) if dl_col is not None else ""
+        split = split_numbered(measure_paras) if item_no is None else None
+        pieces = split or [(None, measure_paras)]
+        for no, paras in pieces:
+            if split is None:
+                first_no, first = split_item_no(paras[0])
+                if item_no is None and first_no is not None:
+                    no, paras = first_no, [first] + paras[1:]
+                else:
+                    no = item_no
+                    if item_no is not None:
+                        # the measure may repeat the 序号 column's number
+                        rep_no, rep_rest = split_item_no(paras[0])
+                        if rep_no == item_no:
+                            paras = [rep_rest] + paras[1:]
+            items.append(RawItem(section=section, task=task, item_no=no, measure=paras, lead=lead,
+                                 responsible=resp, deadline=deadline, table=ti, row=row.index,
+                                 page=row.page, line=row.line, has_lead_col=bool(lead_cols),
+                                 has_resp_col=bool(resp_cols), flags=list(row.flags)))
+        last_item = item_no
+        fates.append(RowFate(ti, row.index, "kept", [c.text for c in cells]))
+    return items
+
+
+def shape_tables(tables: list[Table]) -> ShapeResult:
+    """Run the whole chain over a document's tables."""
+    res = ShapeResult()
+    res.tables = stitch_tables(tables, res.fates)
+    for lt in res.tables:
+        res.warnings.extend(w for w in lt.cmap.warnings if w not in res.warnings)
+        drop_repeated_headers(lt, res.fates)
+        join_page_cuts(lt, res.fates)
+        res.items.extend(build_items(lt, res.fates, res.warnings))
+    return res
+
