@@ -112,6 +112,34 @@ def _measure_text(row: Row, cmap: ColumnMap) -> str:
     return row.cells[m].text.strip() if m is not None and m < len(row.cells) else ""
 
 
+def join_split_group_cells(lt: LogicalTable) -> None:
+    """A grouping cell cut by a page break (``二、紧扣宏观政策落地`` | ``见效深化政务公开``)
+    is one heading: its numbered start and unnumbered rest are joined in every row
+    that carries either piece."""
+    groups = lt.cmap.cols("group")
+    rows = [r for _, r in lt.rows]
+    for k in range(1, len(rows)):
+        r, prev = rows[k], rows[k - 1]
+        if r.page is None or prev.page is None or r.page == prev.page:
+            continue
+        for c in groups:
+            if c >= len(r.cells) or c >= len(prev.cells):
+                continue
+            cont, head = r.cells[c].text.strip(), prev.cells[c].text.strip()
+            if not cont or not head or r.cells[c].covered or heading_level(cont) or not heading_level(head) \
+                    or head.endswith(("。", ".")):
+                continue
+            full = head + cont
+            j = k - 1
+            while j >= 0 and rows[j].cells[c].text.strip() == head:
+                rows[j].cells[c] = Cell([full], covered=rows[j].cells[c].covered)
+                j -= 1
+            j = k
+            while j < len(rows) and rows[j].page == r.page and rows[j].cells[c].text.strip() == cont:
+                rows[j].cells[c] = Cell([full], covered=rows[j].cells[c].covered)
+                j += 1
+
+
 def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
     """A row cut by a page break continues on the next page as a row with empty
     grouping cells and no item number; join it to the row before.
@@ -122,11 +150,15 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
     groups = lt.cmap.cols("group") + lt.cmap.cols("item_no")
     unit_cols = lt.cmap.cols("lead") + lt.cmap.cols("responsible")
     out: list[tuple[int, Row]] = []
+    replaced: dict[int, tuple[str, Cell]] = {}
+    page: int | None = None
     for ti, r in lt.rows:
         if out and r.page is not None and out[-1][1].page is not None and r.page != out[-1][1].page:
             prev = out[-1][1]
             cells = _pad(r, lt.cmap.n_cols)
-            grouping_blank = all(cells[c].empty and not cells[c].covered for c in groups) if groups else True
+            prev_cells = _pad(prev, lt.cmap.n_cols)
+            grouping_blank = all((cells[c].empty and not cells[c].covered) or cells[c].text == prev_cells[c].text
+                                 for c in groups)
             measure = _measure_text(r, lt.cmap)
             prev_measure = _measure_text(prev, lt.cmap)
             starts_item = split_item_no(measure)[0] is not None or heading_level(measure) is not None
@@ -136,7 +168,7 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
                     not prev_measure.endswith(_TERMINAL) or (no_units and prev_units)):
                 merged = []
                 for a, b in zip(_pad(prev, lt.cmap.n_cols), cells):
-                    if b.empty or b.covered:
+                    if b.empty or b.covered or b.text == a.text:
                         merged.append(a)
                     elif a.empty:
                         merged.append(b)
@@ -145,7 +177,16 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
                         merged.append(Cell(paras, covered=a.covered, col_span=a.col_span))
                 out[-1] = (out[-1][0], Row(merged, prev.index, prev.page, prev.line, prev.flags))
                 fates.append(RowFate(ti, r.index, "joined", [c.text for c in r.cells]))
+                # covered cells below the piece carry the piece's text: give them the whole
+                replaced = {i: (b.text, m) for i, (b, m) in enumerate(zip(cells, merged)) if not b.empty}
+                page = r.page
                 continue
+        if replaced and r.page == page:
+            for i, cell in enumerate(r.cells):
+                if cell.covered and i in replaced and cell.text == replaced[i][0]:
+                    r.cells[i] = Cell(list(replaced[i][1].paragraphs), covered=True)
+        else:
+            replaced = {}
         out.append((ti, r))
     lt.rows = out
 
@@ -259,6 +300,7 @@ def shape_tables(tables: list[Table]) -> ShapeResult:
     for lt in res.tables:
         res.warnings.extend(w for w in lt.cmap.warnings if w not in res.warnings)
         drop_repeated_headers(lt, res.fates)
+        join_split_group_cells(lt)
         join_page_cuts(lt, res.fates)
         res.items.extend(build_items(lt, res.fates, res.warnings))
     return res
