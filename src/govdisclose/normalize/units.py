@@ -85,6 +85,12 @@ def _split_deng(part: str) -> list[str]:
     return out
 
 
+def ends_like_unit(name: str) -> bool:
+    """True when ``name`` ends the way unit names end (局, 委, 政府 …) or is an empty mark."""
+    name = name.strip()
+    return name.endswith(_registry()["endings"]) or name in _registry()["empty"]
+
+
 def split_names(text: str) -> list[str]:
     """A run of unit names (no role words) → single names, printed order, no duplicates."""
     names: list[str] = []

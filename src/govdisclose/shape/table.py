@@ -7,10 +7,12 @@ records each row's fate (kept / header / heading / empty / joined) for ``inspect
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from govdisclose.models import Heading
 from govdisclose.normalize.text import clean_cell
+from govdisclose.normalize.units import ends_like_unit
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.header import ColumnMap, find_header, same_as_header
 from govdisclose.shape.numbering import (
@@ -140,6 +142,17 @@ def join_split_group_cells(lt: LogicalTable) -> None:
                 j += 1
 
 
+def _cut_unit_cell(text: str) -> bool:
+    """A unit cell that stops mid-list (trailing 、) or mid-name (no unit ending)."""
+    text = text.strip()
+    if not text:
+        return False
+    if text.endswith(("、", "，", ",", "；")):
+        return True
+    last = re.split(r"[、，,；;\n]", text)[-1]
+    return not ends_like_unit(last)
+
+
 def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
     """A row cut by a page break continues on the next page as a row with empty
     grouping cells and no item number; join it to the row before.
@@ -161,11 +174,16 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
                                  for c in groups)
             measure = _measure_text(r, lt.cmap)
             prev_measure = _measure_text(prev, lt.cmap)
-            starts_item = split_item_no(measure)[0] is not None or heading_level(measure) is not None
+            no = split_item_no(measure)[0]
+            # ②③ continue the sub-points of the row above; only a new item number starts a row
+            sub_point = no is not None and not (no.isascii() and no.isdigit()) and "①" in prev_measure
+            starts_item = (no is not None and not sub_point) or heading_level(measure) is not None
             no_units = all(cells[c].empty for c in unit_cols)
             prev_units = any(not c.empty for i, c in enumerate(_pad(prev, lt.cmap.n_cols)) if i in unit_cols)
+            numbered = sum(1 for _, x in out if split_item_no(_measure_text(x, lt.cmap))[0]) >= 0.8 * len(out) >= 2
+            cut_unit = any(_cut_unit_cell(c.text) for i, c in enumerate(prev_cells) if i in unit_cols)
             if grouping_blank and not starts_item and prev_measure and (
-                    not prev_measure.endswith(_TERMINAL) or (no_units and prev_units)):
+                    not prev_measure.endswith(_TERMINAL) or (no_units and prev_units) or numbered or cut_unit):
                 merged = []
                 for a, b in zip(_pad(prev, lt.cmap.n_cols), cells):
                     if b.empty or b.covered or b.text == a.text:
