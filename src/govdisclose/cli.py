@@ -90,16 +90,14 @@ def parse(
     except Exception as exc:  # a reader bug must still end in one line, not a traceback
         _err(f"{file}: could not be read ({exc.__class__.__name__}: {str(exc)[:200]})")
         raise typer.Exit(2)
+    if not notice.tasks:  # nothing to keep: no output file, a clear message, exit 1
+        _err(f"{notice.source.path}: no task table or numbered work points found")
+        raise typer.Exit(1)
     if output is not None:
         write_atomic(output, out, bom=format is Fmt.csv)
     else:
-        if format is Fmt.csv:
-            out = "\ufeff" + out
-        sys.stdout.write(out)
+        sys.stdout.write(("\ufeff" + out) if format is Fmt.csv else out)
         sys.stdout.flush()
-    if not notice.tasks:
-        _err(f"{notice.source.path}: no task table or numbered work points found")
-        raise typer.Exit(1)
     if strict and notice.warnings:
         _err(f"{notice.source.path}: {len(notice.warnings)} warning(s) (--strict): {notice.warnings[0]}")
         raise typer.Exit(1)

@@ -20,20 +20,23 @@ _MULTISPACE = re.compile(r"[ \t\u3000\u00a0]{2,}")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
-@lru_cache(maxsize=1)
-def _converter():  # opencc loads its dictionaries once
+@lru_cache(maxsize=2)
+def _converter(config: str = "tw2s"):  # opencc loads its dictionaries once
     import opencc
 
-    return opencc.OpenCC("tw2s")
+    return opencc.OpenCC(config)
 
 
 def traditional_share(text: str) -> float:
-    """Share of CJK characters that OpenCC's tw2s would change (0.0 for simplified text)."""
+    """Share of CJK characters that OpenCC's ``t2s`` would change (0.0 for simplified text).
+
+    ``t2s`` decides, not ``tw2s``: tw2s also rewrites characters that simplified text
+    uses (显著 → 显着), which would make simplified text look traditional."""
     cjk = _CJK_CHAR.findall(text)
     if not cjk:
         return 0.0
     sample = "".join(cjk[:20000])
-    converted = _converter().convert(sample)
+    converted = _converter("t2s").convert(sample)
     changed = sum(1 for a, b in zip(sample, converted) if a != b)
     return changed / len(sample)
 

@@ -1,0 +1,92 @@
+"""The CLI in-process on real files: formats, output files, exit codes, one-line errors."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from typer.testing import CliRunner
+
+from govdisclose.cli import app
+from conftest import CORPUS, FIXTURES
+
+runner = CliRunner()
+DOCX = CORPUS / "001_5f5c5b47d6ce5cb8.docx"
+
+
+def test_parse_json() -> None:
+    r = runner.invoke(app, ["parse", str(DOCX), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert d["schema_version"] == "1" and d["source"]["format"] == "docx"
+    assert len(d["tasks"]) == 79
+    assert d["tasks"][0]["provenance"] == {"table": 0, "row": 1}
+
+
+def test_parse_jsonl_carries_notice_fields() -> None:
+    r = runner.invoke(app, ["parse", str(DOCX), "-f", "jsonl"])
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(lines) == 79
+    assert {x["doc_number"] for x in lines} == {"渝北府办〔2021〕30号"}
+    assert {x["plan_year"] for x in lines} == {2021} and lines[0]["region"] == "重庆市渝北区"
+
+
+def test_parse_csv_to_file_has_bom(tmp_path) -> None:
+    out = tmp_path / "tasks.csv"
+    r = runner.invoke(app, ["parse", str(DOCX), "-f", "csv", "-o", str(out)])
+    assert r.exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 79 and rows[0]["lead_units"] == "区发展改革委"
+    assert rows[1]["responsible_units"] == "区政府有关部门、有关单位"
+    assert not list(tmp_path.glob(".*part"))
+
+
+def test_missing_and_empty_files_exit_2(tmp_path) -> None:
+    r = runner.invoke(app, ["parse", str(tmp_path / "nope.docx")])
+    assert r.exit_code == 2 and "nope.docx" in r.stderr and "Traceback" not in r.stderr
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    out = tmp_path / "out.json"
+    r = runner.invoke(app, ["parse", str(empty), "-o", str(out)])
+    assert r.exit_code == 2 and "empty file" in r.stderr and not out.exists()
+
+
+def test_not_a_docx(tmp_path) -> None:
+    f = tmp_path / "fake.docx"
+    f.write_bytes(b"this is not a zip package at all" * 10)
+    r = runner.invoke(app, ["parse", str(f)])
+    assert r.exit_code == 2 and "fake.docx" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_no_table_exits_1(tmp_path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("关于做好节日值班工作的通知")
+    d.add_paragraph("请各单位做好值班安排。")
+    f = tmp_path / "letter.docx"
+    d.save(f)
+    out = tmp_path / "out.json"
+    r = runner.invoke(app, ["parse", str(f), "-o", str(out)])
+    assert r.exit_code == 1 and "no task table" in r.stderr and not out.exists()
+
+
+def test_schema_is_generated_from_models() -> None:
+    r = runner.invoke(app, ["schema"])
+    s = json.loads(r.stdout)
+    assert "tasks" in s["properties"] and "Task" in s["$defs"]
+    assert set(s["$defs"]["Deadline"]["properties"]["kind"]["enum"]) == {
+        "date", "ongoing", "relative", "conditional", "none"}
+
+
+def test_unknown_setting_is_rejected() -> None:
+    r = runner.invoke(app, ["parse", str(DOCX), "--set", "no_such_thing=1"])
+    assert r.exit_code == 2 and "unknown setting" in r.stderr
+
+
+def test_inspect_reports_roles_and_fates() -> None:
+    r = runner.invoke(app, ["inspect", str(FIXTURES / "docx" / "split.docx")])
+    assert r.exit_code == 0
+    assert "responsible" in r.stdout and "heading" in r.stdout and "repeated_header" not in r.stdout

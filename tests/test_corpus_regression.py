@@ -1,0 +1,35 @@
+"""Regression on the bench corpus copied into fixtures/: every flow keeps its exact-record F1."""
+from __future__ import annotations
+
+import pytest
+
+import govdisclose
+from conftest import CORPUS, exact_f1, gold_for
+
+# the floor each flow has reached; a drop below it is a regression
+FLOORS = {"docx": 0.95, "pdf": 0.95}
+
+
+def _files(flow: str) -> list:
+    return sorted(p for p in CORPUS.iterdir() if p.name.endswith("." + flow))
+
+
+@pytest.mark.parametrize("flow", sorted(FLOORS))
+def test_flow_exact_f1(flow: str) -> None:
+    files = _files(flow)
+    assert files, f"no {flow} files in fixtures/corpus"
+    scores = {}
+    for f in files:
+        pred = govdisclose.parse(f).model_dump(mode="json")
+        scores[f.name] = exact_f1(gold_for(f), pred)
+    mean = sum(scores.values()) / len(scores)
+    assert mean >= FLOORS[flow], scores
+
+
+@pytest.mark.parametrize("path", _files("docx") + _files("pdf"), ids=lambda p: p.name)
+def test_notice_metadata(path) -> None:
+    gold = gold_for(path)["notice"]
+    got = govdisclose.parse(path).model_dump(mode="json")["notice"]
+    for field in ("doc_number", "issued_on", "plan_year", "region", "title"):
+        if gold[field] is not None:
+            assert got[field] == gold[field], field

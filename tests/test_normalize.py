@@ -1,0 +1,138 @@
+"""Each normaliser alone, on strings taken from real notices."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from govdisclose.normalize.deadlines import parse_deadline
+from govdisclose.normalize.notice import doc_number, extract_notice, parse_date, region_of
+from govdisclose.normalize.paths import disclosure_paths
+from govdisclose.normalize.text import clean_cell, fold_width, is_traditional, join_lines, to_simplified
+from govdisclose.normalize.units import parse_units
+
+
+# --- text -------------------------------------------------------------------------
+
+def test_traditional_to_simplified_keeps_legal_terms() -> None:
+    assert to_simplified("國務院辦公廳") == "国务院办公厅"
+    out = to_simplified("最佳化網際網路入口網站的程式，設定許可權")
+    assert out == "优化互联网门户网站的程序，设定许可权"
+
+
+def test_simplified_text_is_not_detected_as_traditional() -> None:
+    text = "显著提升政务公开质量，著力推进决策公开，重庆市人民政府办公厅" * 5
+    assert not is_traditional(text)
+    assert is_traditional("國務院辦公廳關於印發2022年政務公開工作要點的通知")
+
+
+def test_widths_and_spacing() -> None:
+    assert fold_width("２０２１年ＡＢ") == "2021年AB"
+    assert clean_cell("贯　　彻　　举　　措") == "贯彻举措"
+    assert clean_cell("渝北区 2021 年政务公开") == "渝北区2021年政务公开"
+    assert join_lines("区规划自然资源\n局") == "区规划自然资源局"
+    assert join_lines("open\ndata") == "open data"
+
+
+# --- units --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cell,role,lead,resp", [
+    ("市政府办公厅、市司法局", "lead", ["市政府办公厅", "市司法局"], []),
+    ("各区县政府、市政府各部门", "responsible", [], ["各区县政府", "市政府各部门"]),
+    ("办公室牵头，各科室配合", "responsible", ["办公室"], ["各科室"]),
+    ("区司法局牵头落实", "responsible", ["区司法局"], []),
+    ("市司法局等市直各有关部门", "responsible", [], ["市司法局", "市直各有关部门"]),
+    ("市财政局等", "responsible", [], ["市财政局"]),
+    ("各县(市、区)政府", "responsible", [], ["各县(市、区)政府"]),
+    ("—", "responsible", [], []),
+    ("市发改委", "lead", ["市发展改革委"], []),
+    ("区人力资源和社会保障局", "lead", ["区人力社保局"], []),
+    ("各镇街负责落实", "responsible", [], ["各镇街"]),
+    ("县财政局；县税务局", "responsible", [], ["县财政局", "县税务局"]),
+    ("牵头单位:县政府办,责任单位:各乡镇", "responsible", ["县政府办"], ["各乡镇"]),
+    ("区政府办公室、区政府办公室", "lead", ["区政府办公室"], []),
+])
+def test_units(cell: str, role: str, lead: list[str], resp: list[str]) -> None:
+    got = parse_units(cell, role)
+    assert (got.lead, got.responsible) == (lead, resp)
+
+
+# --- deadlines ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("cell,kind,date", [
+    ("10月31日前", "date", dt.date(2021, 10, 31)),
+    ("年底前", "date", dt.date(2021, 12, 31)),
+    ("9月底前", "date", dt.date(2021, 9, 30)),
+    ("9月前", "date", dt.date(2021, 9, 30)),
+    ("9月投入使用", "date", dt.date(2021, 9, 30)),
+    ("三季度前", "date", dt.date(2021, 9, 30)),
+    ("2022年1月15日前", "date", dt.date(2022, 1, 15)),
+    ("10月31日前，如有新增规划，编制完成后20个工作日内公开", "date", dt.date(2021, 10, 31)),
+    ("6月30日前完成并动态更新", "date", dt.date(2021, 6, 30)),
+    ("5月31日前、11月30日前", "date", dt.date(2021, 11, 30)),
+    ("长期坚持", "ongoing", None),
+    ("持续推进", "ongoing", None),
+    ("及时更新", "ongoing", None),
+    ("全年", "ongoing", None),
+    ("专项规划编制完成后20个工作日内公开", "relative", None),
+    ("按市级部门要求时限完成", "conditional", None),
+    ("按市财政局规定时间公开", "conditional", None),
+    ("", "none", None),
+    ("—", "none", None),
+])
+def test_deadlines(cell: str, kind: str, date) -> None:
+    d = parse_deadline(cell, 2021)
+    assert (d.kind, d.date) == (kind, date)
+    assert d.text == cell.replace(" ", "")
+
+
+def test_deadline_without_year_has_no_date() -> None:
+    d = parse_deadline("年底前", None)
+    assert (d.kind, d.date) == ("date", None)
+
+
+# --- paths ---------------------------------------------------------------------------
+
+def test_disclosure_paths() -> None:
+    m = ("公开全区规划〔公开路径：1.政府网站>政府信息公开>法定主动公开内容>规划信息>国民经济和社会发展规划，"
+         "2.政务新媒体、宣传栏等其他渠道〕。在政府网站“政务公开>政府信息公开目录”中设置栏目（公开路径："
+         "政府网站>政务公开>政府信息公开目录>“六稳”“六保”>重要政策/政策解读）。")
+    assert disclosure_paths(m) == ["政府网站>政府信息公开>法定主动公开内容>规划信息>国民经济和社会发展规划",
+                                   "政府网站>政务公开>政府信息公开目录>“六稳”“六保”>重要政策/政策解读"]
+    assert disclosure_paths("没有路径的举措。") == []
+
+
+# --- notice ---------------------------------------------------------------------------
+
+def test_doc_numbers_with_any_brackets() -> None:
+    assert doc_number("渝北府办〔2021〕30号") == "渝北府办〔2021〕30号"
+    assert doc_number("国办发[2022]8号") == "国办发〔2022〕8号"
+    assert doc_number("宣府办发（2023）5号") == "宣府办发〔2023〕5号"
+
+
+def test_dates() -> None:
+    assert parse_date("2021年6月19日") == dt.date(2021, 6, 19)
+    assert parse_date("二〇二一年六月十九日") == dt.date(2021, 6, 19)
+    assert parse_date("二○二二年十二月三十一日") == dt.date(2022, 12, 31)
+    assert parse_date("发布日期：2022-05-20") == dt.date(2022, 5, 20)
+
+
+def test_regions() -> None:
+    assert region_of("重庆市渝北区人民政府办公室") == "重庆市渝北区"
+    assert region_of("宣汉县人民政府办公室") == "宣汉县"
+    assert region_of("国务院办公厅") == "全国"
+    assert region_of("重庆市人民政府办公厅") == "重庆市"
+    assert region_of(None) is None
+
+
+def test_notice_from_portal_labels() -> None:
+    meta = extract_notice([
+        "索引号：11500112/2021-00123", "发布机关：重庆市渝北区人民政府办公室", "成文日期：2021-06-19",
+        "发文字号：渝北府办〔2021〕30号", "发布日期：2021-06-25",
+        "标题：重庆市渝北区人民政府办公室关于印发渝北区2021年政务公开重点工作任务分工的通知",
+    ])
+    assert meta.doc_number == "渝北府办〔2021〕30号"
+    assert meta.issuer == "重庆市渝北区人民政府办公室"
+    assert meta.issued_on == dt.date(2021, 6, 19)
+    assert meta.published_on == dt.date(2021, 6, 25)
+    assert meta.plan_year == 2021 and meta.region == "重庆市渝北区"
