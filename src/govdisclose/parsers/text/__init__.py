@@ -1,0 +1,99 @@
+"""Plain-text reader: decode, remove debris, detect the flow, rebuild the grid.
+
+Every flow ends in the same :class:`~govdisclose.parsers.document.Document` the
+Word and PDF readers return, so shaping stays shared. Text that is not a table
+becomes paragraphs (work points are shaped from those).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from govdisclose.normalize.text import is_traditional, to_simplified
+from govdisclose.parsers.document import Document, Paragraph
+from govdisclose.parsers.text.cells import to_table
+from govdisclose.parsers.text.debris import clean_text, is_debris_line
+from govdisclose.parsers.text.encoding import decode
+from govdisclose.parsers.text.flows import inline_pipe_table, pipe_cells, split_table, tab_cells
+from govdisclose.settings import Settings
+
+FLOWS = ("tab", "pipe", "pipe_inline", "layout", "raw", "columns", "prose")
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    for no, line in enumerate(text.split("\n"), start=1):
+        line = line.replace("\f", "").rstrip(" \r\u3000")
+        if is_debris_line(line) and not line.startswith("\t"):
+            continue
+        out.append((no, line))
+    return out
+
+
+def detect_flow(lines: list[tuple[int, str]]) -> str:
+    """Which flow a text is, from how its lines look (not from the file name)."""
+    n = max(1, len(lines))
+    tabbed = sum(1 for _, l in lines if l.startswith("\t"))
+    pipes = sum(1 for _, l in lines if l.strip() in ("|", "||", "| |"))
+    inline = sum(1 for _, l in lines if l.strip().count("|") >= 2)
+    wide_gaps = sum(1 for _, l in lines if re.search(r"\S {3,}\S", l))
+    if tabbed >= 6 and tabbed >= 0.15 * n:
+        return "tab"
+    if pipes >= 6:
+        return "pipe"
+    if inline >= 3:
+        return "pipe_inline"
+    if wide_gaps >= 5 and wide_gaps >= 0.2 * n:
+        return "layout"
+    return "raw"
+
+
+def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Document:
+    text, encoding = decode(str(path), data)
+    doc = Document(path=str(path), format="txt", sha256=sha256, encoding=encoding)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        doc.warnings.append(f"decoded as {encoding}")
+    text, notes = clean_text(text)
+    doc.warnings.extend(notes)
+    if is_traditional(text, settings.traditional_share):  # before anything looks at the words
+        text = to_simplified(text)
+        doc.warnings.append("traditional characters converted to simplified (OpenCC tw2s)")
+    lines = _lines(text)
+    flow = detect_flow(lines)
+    doc.flow = flow
+    table = None
+    before: list[tuple[int, str]] = []
+    after_table: list[tuple[int, str]] = []
+    if flow in ("tab", "pipe"):
+        pre, cells = tab_cells(lines) if flow == "tab" else pipe_cells(lines)
+        ft = split_table(pre, cells)
+        if ft is not None:
+            table = to_table(ft)
+            before = ft.before
+    elif flow == "pipe_inline":
+        found = inline_pipe_table(lines)
+        if found:
+            before, table = found
+    elif flow == "layout":
+        from govdisclose.parsers.text.layout import layout_table
+
+        found = layout_table(lines)
+        if found:
+            before, table, after_table = found
+    elif flow == "raw":
+        from govdisclose.parsers.text.raw import raw_table
+
+        found = raw_table(lines)
+        if found:
+            before, table, flags = found
+            doc.flow = flags or "raw"
+    if table is None:
+        doc.flow = "prose"
+        before = [(no, l.strip()) for no, l in lines if l.strip()]
+    for no, t in before:
+        doc.paragraphs.append(Paragraph(text=t, line=no, tables_before=0))
+    if table is not None:
+        doc.tables.append(table)
+    for no, t in after_table:
+        doc.paragraphs.append(Paragraph(text=t, line=no, tables_before=1))
+    return doc

@@ -1,0 +1,118 @@
+"""A flat sequence of cells (tab and pipe flows) → header + rows of a grid.
+
+Both flows print one cell after another with no reliable row marker, so rows are
+cut by count: the number of columns comes from the header, checked against the
+period of item numbers and the sizes of blank-line groups in the data.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from govdisclose.parsers.document import Cell, Row, Table
+from govdisclose.shape.header import header_role
+from govdisclose.shape.numbering import ITEM_RE
+
+_KEY = re.compile(r"[\s\u3000]+")
+
+
+@dataclass
+class FlowCell:
+    paragraphs: list[str]
+    line: int  # 1-based line of the cell's first line
+    blank_before: bool = False  # a blank line separated it from the cell before
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class FlowTable:
+    header: list[FlowCell]
+    body: list[FlowCell]
+    before: list[tuple[int, str]] = field(default_factory=list)  # (line, text) above the table
+
+
+def find_header(cells: list[FlowCell], start: int = 0) -> tuple[int, int] | None:
+    """(index, length) of the first run of ≥2 consecutive header-word cells naming a unit or measure role."""
+    i = start
+    while i < len(cells):
+        j = i
+        roles = []
+        while j < len(cells) and header_role(cells[j].text) and len(cells[j].text) <= 14:
+            roles.append(header_role(cells[j].text))
+            j += 1
+        if j - i >= 2 and set(roles) & {"lead", "responsible", "measure"}:
+            return i, j - i
+        i = max(j, i + 1)
+    return None
+
+
+def _key(text: str) -> str:
+    return _KEY.sub("", text)
+
+
+def drop_repeated_header(cells: list[FlowCell], header: list[FlowCell]) -> list[FlowCell]:
+    """Header cells printed again after a page break are removed from the cell stream."""
+    keys = [_key(c.text) for c in header]
+    n = len(keys)
+    out: list[FlowCell] = []
+    i = 0
+    while i < len(cells):
+        if [_key(c.text) for c in cells[i:i + n]] == keys:
+            i += n
+            continue
+        out.append(cells[i])
+        i += 1
+    return out
+
+
+def row_width(header_len: int, body: list[FlowCell]) -> int:
+    """Columns per row: the header's count, unless the data says more consistently
+    (a 工作任务 header printed once over two grouping columns)."""
+    numbered = [i for i, c in enumerate(body) if ITEM_RE.match(c.text) and len(c.text) > 8]
+    votes: Counter[int] = Counter()
+    for a, b in zip(numbered, numbered[1:]):
+        votes[b - a] += 1
+    groups: list[int] = []
+    size = 0
+    for c in body:
+        if c.blank_before and size:
+            groups.append(size)
+            size = 0
+        size += 1
+    if size:
+        groups.append(size)
+    for g in groups:
+        votes[g] += 1
+    if not votes:
+        return header_len
+    best, count = votes.most_common(1)[0]
+    if best > header_len and best <= header_len + 3 and count >= max(3, 0.4 * sum(votes.values())):
+        return best
+    return header_len
+
+
+def expand_header(header: list[str], width: int) -> list[str]:
+    """Repeat the first grouping header so it covers the extra columns the data has."""
+    header = list(header)
+    while len(header) < width:
+        idx = next((i for i, h in enumerate(header) if header_role(h) == "group"), 0)
+        header.insert(idx, header[idx])
+    return header
+
+
+def to_table(ft: FlowTable, index: int = 0) -> Table:
+    """Cut the body into rows of the table's width, by count."""
+    body = drop_repeated_header(ft.body, ft.header)
+    width = row_width(len(ft.header), body)
+    header_texts = expand_header([c.text for c in ft.header], width)
+    rows = [Row(cells=[Cell.of(h) for h in header_texts], index=0, line=ft.header[0].line)]
+    for k in range(0, len(body), width):
+        chunk = body[k:k + width]
+        cells = [Cell(list(c.paragraphs)) for c in chunk]
+        cells += [Cell() for _ in range(width - len(cells))]
+        rows.append(Row(cells=cells, index=len(rows), line=chunk[0].line))
+    return Table(rows=rows, index=index)

@@ -1,0 +1,45 @@
+"""Web-page and conversion debris removed from text before any flow is detected."""
+from __future__ import annotations
+
+import html
+import re
+
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,300})?/?\s*>")
+_BR = re.compile(r"<\s*br\s*/?\s*>", re.I)
+_WIDGETS = re.compile(r"^\s*(?:分享到[:：]?.*|扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|【?打印本?页】?|【?关闭窗口】?|"
+                      r"打印|关闭|字体[:：]?\s*[大中小\s]+|【字体[:：].*】|保存本页|收藏|返回顶部|网站地图|"
+                      r"\[?\s*(?:大|中|小)\s*\]?\s*(?:\[?\s*(?:大|中|小)\s*\]?\s*)*)\s*$")
+_PAGE_NO = re.compile(r"^\s*[-—－–_·•]*\s*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*共?\s*\d+\s*页?)?\s*[-—－–_·•]*\s*$")
+_SPAM = re.compile(r"(?:快3|快三|时时彩|六合彩|百家乐|博彩|娱乐城|棋牌|彩票|赌场|网投|开户|真人|老虎机|体育投注|bet365|线上赌)", re.I)
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*){1,4}\)")
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Remove HTML tags and entities, pinyin inserted by mirror sites; return notes on what went."""
+    notes: list[str] = []
+    if _TAG.search(text):
+        text = _BR.sub("\n", text)
+        text = _TAG.sub("", text)
+        notes.append("HTML tags removed")
+    if "&" in text:
+        text = html.unescape(text).replace("\xa0", " ")
+    if _PINYIN.search(text):
+        text = _PINYIN.sub("", text)
+        notes.append("pinyin inserted after characters removed")
+    return text, notes
+
+
+def is_debris_line(line: str, numbered_pages: bool = True) -> bool:
+    """A line that is page furniture or web widgets, never content."""
+    s = line.strip()
+    if not s:
+        return False
+    if _WIDGETS.match(s):
+        return True
+    if numbered_pages and _PAGE_NO.match(s) and not s.isdigit():
+        return True
+    if re.fullmatch(r"[-—－–]\s*\d{1,4}\s*[-—－–]", s):
+        return True
+    if len(s) <= 40 and _SPAM.search(s):
+        return True
+    return False

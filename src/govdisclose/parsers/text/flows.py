@@ -1,0 +1,92 @@
+"""Cell-stream flows: tab (one cell per line behind a tab) and pipe (cells between ``|`` lines)."""
+from __future__ import annotations
+
+import re
+
+from govdisclose.parsers.document import Cell, Row, Table
+from govdisclose.parsers.text.cells import FlowCell, FlowTable, find_header
+
+Lines = list[tuple[int, str]]  # (1-based line number, text)
+
+
+def tab_cells(lines: Lines) -> tuple[list[tuple[int, str]], list[FlowCell]]:
+    """Split lines into the text before the first tabbed line and a stream of cells.
+
+    A tabbed line starts a cell (a lone tab is an empty / merged cell); an untabbed
+    line continues the cell above as a new paragraph; blank lines are remembered
+    as weak row boundaries.
+    """
+    before: list[tuple[int, str]] = []
+    cells: list[FlowCell] = []
+    blank = False
+    for no, line in lines:
+        if line.startswith("\t"):
+            for part in line[1:].split("\t") or [""]:
+                part = part.strip()
+                cells.append(FlowCell([part] if part else [], no, blank))
+                blank = False
+        elif not line.strip():
+            blank = True
+        elif cells:
+            cells[-1].paragraphs.append(line.strip())
+        else:
+            before.append((no, line.strip()))
+    return before, cells
+
+
+def pipe_cells(lines: Lines) -> tuple[list[tuple[int, str]], list[FlowCell]]:
+    """Cells separated by lines holding only ``|`` (a web table copied as text)."""
+    cells: list[FlowCell] = []
+    buf: list[str] = []
+    start = None
+    for no, line in lines:
+        if line.strip() in ("|", "||", "| |"):
+            cells.append(FlowCell([x for x in buf if x], start or no))
+            if line.strip() == "||" or line.strip() == "| |":
+                cells.append(FlowCell([], no))
+            buf, start = [], None
+        else:
+            if start is None:
+                start = no
+            buf.append(line.strip())
+    if any(buf):
+        cells.append(FlowCell([x for x in buf if x], start or 0))
+    # the notice text above the table sticks to the first cell: split it off
+    before: list[tuple[int, str]] = []
+    if cells and len(cells[0].paragraphs) > 1:
+        first = cells[0]
+        before = [(first.line + k, p) for k, p in enumerate(first.paragraphs[:-1])]
+        cells[0] = FlowCell(first.paragraphs[-1:], first.line + len(first.paragraphs) - 1)
+    return before, cells
+
+
+def split_table(before: list[tuple[int, str]], cells: list[FlowCell]) -> FlowTable | None:
+    """Find the header in the cell stream; cells ahead of it join the text above."""
+    found = find_header(cells)
+    if found is None:
+        return None
+    i, n = found
+    pre = list(before) + [(c.line, c.text) for c in cells[:i] if c.text]
+    return FlowTable(header=cells[i:i + n], body=cells[i + n:], before=pre)
+
+
+def inline_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
+    """``| a | b | c |`` rows, one per line (markdown-like copies)."""
+    rows: list[Row] = []
+    before: list[tuple[int, str]] = []
+    for no, line in lines:
+        s = line.strip()
+        if s.count("|") >= 2:
+            if re.fullmatch(r"[|\s:\-—]+", s):
+                continue
+            parts = [p.strip() for p in s.strip("|").split("|")]
+            rows.append(Row(cells=[Cell.of(p) for p in parts], index=len(rows), line=no))
+        elif not rows and s:
+            before.append((no, s))
+    if len(rows) < 2:
+        return None
+    width = max(len(r.cells) for r in rows)
+    for r in rows:
+        # short rows (merged cells left out) are aligned to the right
+        r.cells = [Cell() for _ in range(width - len(r.cells))] + r.cells
+    return before, Table(rows=rows, index=0)
