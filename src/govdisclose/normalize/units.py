@@ -91,9 +91,23 @@ def ends_like_unit(name: str) -> bool:
     return name.endswith(_registry()["endings"]) or name in _registry()["empty"]
 
 
+def join_broken_lines(text: str) -> str:
+    """Lines inside a unit cell: a line that does not end like a unit (or a separator)
+    was wrapped (``市司`` + ``法局``, ``市司法局等市直`` + ``各有关部门``) and is joined."""
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    out: list[str] = []
+    for ln in lines:
+        if out and not ends_like_unit(out[-1]) and not out[-1].endswith(tuple(_SEPARATORS)):
+            out[-1] += ln
+        else:
+            out.append(ln)
+    return "\n".join(out)
+
+
 def split_names(text: str) -> list[str]:
     """A run of unit names (no role words) → single names, printed order, no duplicates."""
     names: list[str] = []
+    text = join_broken_lines(text)
     for part in _split_top_level(text):
         for name in _split_deng(part.strip()):
             name = canonical_unit(name)

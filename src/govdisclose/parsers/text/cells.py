@@ -41,7 +41,7 @@ def find_header(cells: list[FlowCell], start: int = 0) -> tuple[int, int] | None
     while i < len(cells):
         j = i
         roles = []
-        while j < len(cells) and header_role(cells[j].text) and len(cells[j].text) <= 14:
+        while j < len(cells) and header_role(cells[j].text) and len(_key(cells[j].text)) <= 14:
             roles.append(header_role(cells[j].text))
             j += 1
         if j - i >= 2 and set(roles) & {"lead", "responsible", "measure"}:
@@ -95,10 +95,19 @@ def row_width(header_len: int, body: list[FlowCell]) -> int:
     return header_len
 
 
-def expand_header(header: list[str], width: int) -> list[str]:
-    """Repeat the first grouping header so it covers the extra columns the data has."""
+def expand_header(header: list[str], width: int, rows: list[list[str]]) -> list[str]:
+    """Fill the header up to the data's width: an unlabelled column of small numbers
+    is 序号; otherwise the first grouping header covers the extra column."""
     header = list(header)
     while len(header) < width:
+        numeric = [k for k in range(width)
+                   if sum(1 for r in rows if k < len(r) and re.fullmatch(r"\d{1,3}[.．、]?", r[k].strip()))
+                   >= 0.6 * max(1, sum(1 for r in rows if k < len(r) and r[k].strip()))
+                   and any(k < len(r) and r[k].strip() for r in rows)]
+        free = [k for k in numeric if k <= len(header) and header_role(header[k] if k < len(header) else "") != "item_no"]
+        if free:
+            header.insert(free[0], "序号")
+            continue
         idx = next((i for i, h in enumerate(header) if header_role(h) == "group"), 0)
         header.insert(idx, header[idx])
     return header
@@ -108,10 +117,10 @@ def to_table(ft: FlowTable, index: int = 0) -> Table:
     """Cut the body into rows of the table's width, by count."""
     body = drop_repeated_header(ft.body, ft.header)
     width = row_width(len(ft.header), body)
-    header_texts = expand_header([c.text for c in ft.header], width)
+    chunks = [body[k:k + width] for k in range(0, len(body), width)]
+    header_texts = expand_header([c.text for c in ft.header], width, [[c.text for c in ch] for ch in chunks])
     rows = [Row(cells=[Cell.of(h) for h in header_texts], index=0, line=ft.header[0].line)]
-    for k in range(0, len(body), width):
-        chunk = body[k:k + width]
+    for chunk in chunks:
         cells = [Cell(list(c.paragraphs)) for c in chunk]
         cells += [Cell() for _ in range(width - len(cells))]
         rows.append(Row(cells=cells, index=len(rows), line=chunk[0].line))
