@@ -44,14 +44,17 @@ def _key(text: str) -> str:
     return _PUNCT.sub("", text or "")
 
 
-def header_role(text: str) -> str | None:
-    """The role a header cell names, or None. Exact synonym first, then the longest contained one."""
+def header_role(text: str, exact: bool = False) -> str | None:
+    """The role a header cell names, or None. Exact synonym first, then (unless
+    ``exact``) the longest synonym contained in it."""
     k = _key(text)
     if not k or len(k) > 14:
         return None
     for word, role in _synonyms():
         if k == word:
             return role
+    if exact:
+        return None
     for word, role in _synonyms():
         if len(word) >= 2 and word in k:
             return role

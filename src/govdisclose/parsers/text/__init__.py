@@ -30,6 +30,28 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_STARTS_POINT = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、]|[①-⑳])")
+
+
+def reflow(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Prose lines → paragraphs: a full-width line (as a PDF wraps them) runs on into
+    the next unless the next starts a numbered point; web copies keep one line each."""
+    texts = [(no, l.strip()) for no, l in lines if l.strip()]
+    if not texts:
+        return []
+    widths = sorted(len(t) for _, t in texts)
+    full = widths[int(len(widths) * 0.9)] if len(widths) >= 10 else widths[-1]
+    out: list[tuple[int, str]] = []
+    prev_full = False
+    for no, t in texts:
+        if out and prev_full and not _STARTS_POINT.match(t) and full >= 20:
+            out[-1] = (out[-1][0], out[-1][1] + t)
+        else:
+            out.append((no, t))
+        prev_full = len(t) >= 0.9 * full and not t.endswith(("。", "：", ":"))
+    return out
+
+
 def detect_flow(lines: list[tuple[int, str]]) -> str:
     """Which flow a text is, from how its lines look (not from the file name)."""
     n = max(1, len(lines))
@@ -89,7 +111,7 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
             doc.flow = flags or "raw"
     if table is None:
         doc.flow = "prose"
-        before = [(no, l.strip()) for no, l in lines if l.strip()]
+        before = reflow(lines)
     for no, t in before:
         doc.paragraphs.append(Paragraph(text=t, line=no, tables_before=0))
     if table is not None:

@@ -1,8 +1,189 @@
-"""``pdftotext -layout`` text: columns side by side, rebuilt from character offsets."""
+"""``pdftotext -layout`` text: columns side by side, rebuilt from character offsets.
+
+Per page (each page repeats the header line), columns are the runs of character
+positions that some data line occupies, separated by "rivers" no line touches;
+each run is mapped to the header word above it. Rows start where the measure
+column starts the next item number, or a grouping column starts a numbered
+heading, or (tables without numbers) where a finished measure is followed by a
+new one beside new units. Grouping text is read in blocks of adjacent lines, so
+a heading that wraps past its first row (or past a page break) stays whole.
+"""
 from __future__ import annotations
 
-from govdisclose.parsers.document import Row, Table
+import re
+
+from govdisclose.normalize.units import ends_like_unit
+from govdisclose.parsers.document import Cell, Row, Table
+from govdisclose.shape.header import header_role
+from govdisclose.shape.numbering import ITEM_RE, heading_level
+
+Lines = list[tuple[int, str]]
+_TERMINAL = ("。", "；", ";", "）", ")", "〕")
 
 
-def layout_table(lines):  # replaced by the real rebuild below
+def _header_spans(line: str) -> list[tuple[int, int, str]] | None:
+    """Header words in a line with their (start, end) offsets; None if not a header line."""
+    chars = [(i, ch) for i, ch in enumerate(line) if not ch.isspace()]
+    compact = "".join(ch for _, ch in chars)
+    spans: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(compact):
+        for length in range(min(8, len(compact) - k), 1, -1):
+            word = compact[k:k + length]
+            if header_role(word, exact=True):
+                spans.append((chars[k][0], chars[k + length - 1][0] + 1, word))
+                k += length
+                break
+        else:
+            return None  # a character that is not part of a header word
+    roles = {header_role(w) for _, _, w in spans}
+    if len(spans) >= 3 and roles & {"lead", "responsible"} and roles & {"measure", "group"}:
+        return spans
     return None
+
+
+def _runs(lines: list[str]) -> list[tuple[int, int]]:
+    """Maximal runs of occupied character positions (columns) across the lines."""
+    width = max((len(l) for l in lines), default=0)
+    occ = [False] * width
+    for l in lines:
+        for i, ch in enumerate(l):
+            if not ch.isspace():
+                occ[i] = True
+    runs, start = [], None
+    for i, o in enumerate(occ + [False]):
+        if o and start is None:
+            start = i
+        elif not o and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _assign(runs: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """One (start, end) range per header column: the runs that lie under (or nearest) its word."""
+    cols: list[list[tuple[int, int]]] = [[] for _ in spans]
+    for a, b in runs:
+        best, dist = 0, None
+        for k, (h0, h1, _w) in enumerate(spans):
+            overlap = min(b, h1) - max(a, h0)
+            d = -overlap if overlap > 0 else min(abs(a - h1), abs(b - h0)) + 0.5
+            if dist is None or d < dist:
+                best, dist = k, d
+        cols[best].append((a, b))
+    out = []
+    for k, (h0, h1, _w) in enumerate(spans):
+        if cols[k]:
+            out.append((min(a for a, _ in cols[k]), max(b for _, b in cols[k])))
+        else:
+            out.append((h0, h1))
+    # make ranges contiguous so no character falls between columns
+    bounds = []
+    for k, (a, b) in enumerate(out):
+        start = 0 if k == 0 else bounds[-1][1]
+        end = out[k + 1][0] if k + 1 < len(out) else 10**6
+        bounds.append((start, max(end, start)))
+    return bounds
+
+
+def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
+    return [line[a:b].strip() for a, b in bounds]
+
+
+def layout_table(lines: Lines) -> tuple[Lines, Table, Lines] | None:
+    header_at = [(k, _header_spans(l)) for k, (_no, l) in enumerate(lines)]
+    header_at = [(k, s) for k, s in header_at if s]
+    if not header_at:
+        return None
+    first = header_at[0][0]
+    before = [(no, l.strip()) for no, l in lines[:first] if l.strip()]
+    n_cols = len(header_at[0][1])
+    words = [w for _, _, w in header_at[0][1]]
+    roles = [header_role(w) for w in words]
+    # split the table into pages at each repeated header line
+    pages: list[tuple[list[tuple[int, int, str]], Lines]] = []
+    for idx, (k, spans) in enumerate(header_at):
+        end = header_at[idx + 1][0] if idx + 1 < len(header_at) else len(lines)
+        if len(spans) != n_cols:
+            continue
+        pages.append((spans, [(no, l) for no, l in lines[k + 1:end]]))
+    table_lines: list[tuple[int, list[str]]] = []
+    for spans, body in pages:
+        data = [l for _, l in body if l.strip()]
+        bounds = _assign(_runs(data), spans)
+        for no, l in body:
+            if l.strip():
+                table_lines.append((no, _split_line(l, bounds)))
+    rows = _rows(table_lines, roles)
+    header = Row(cells=[Cell.of(w) for w in words], index=0, line=lines[first][0])
+    grid = [header] + [Row(cells=cells, index=i + 1, line=no) for i, (no, cells) in enumerate(rows)]
+    return before, Table(rows=grid, index=0, flags=["layout"]), []
+
+
+def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> list[tuple[int, list[Cell]]]:
+    """Cut the table's lines into rows and join each column's lines into cells."""
+    m = roles.index("measure") if "measure" in roles else None
+    groups = [i for i, r in enumerate(roles) if r == "group"]
+    units = [i for i, r in enumerate(roles) if r in ("lead", "responsible")]
+    items = [i for i, r in enumerate(roles) if r == "item_no"]
+    starts: list[int] = []
+    last_no = 0
+    for k, (_no, cells) in enumerate(table_lines):
+        new = k == 0
+        if m is not None and cells[m]:
+            mm = ITEM_RE.match(cells[m])
+            if mm and int(mm["no"]) == last_no + 1 and not cells[m].startswith(f"{mm['no']}.政府网站"):
+                new, last_no = True, int(mm["no"])
+        if any(heading_level(cells[g]) for g in groups):
+            new = True
+        if items and any(re.fullmatch(r"\d{1,3}[.．、]?", cells[i]) for i in items):
+            new = True
+        if not new and k > 0 and m is not None and cells[m]:
+            prev = table_lines[k - 1][1]
+            prev_measure = next((table_lines[j][1][m] for j in range(k - 1, -1, -1) if table_lines[j][1][m]), "")
+            units_here = any(cells[u] for u in units)
+            units_done = all(not prev[u] or ends_like_unit(prev[u]) for u in units)
+            if prev_measure.endswith(_TERMINAL) and units_here and units_done:
+                new = True
+        if new:
+            starts.append(k)
+    out: list[tuple[int, list[Cell]]] = []
+    # grouping text: blocks of adjacent lines, each given to the row where it starts
+    group_text: dict[tuple[int, int], str] = {}
+    for g in groups:
+        block_start, buf = None, []
+        for k, (_no, cells) in enumerate(table_lines + [(0, [""] * len(roles))]):
+            text = cells[g]
+            if text and block_start is not None and not heading_level(text):
+                buf.append(text)
+                continue
+            if block_start is not None:
+                group_text[(g, block_start)] = "".join(buf)
+                block_start, buf = None, []
+            if text:
+                block_start, buf = k, [text]
+    for s_i, s in enumerate(starts):
+        e = starts[s_i + 1] if s_i + 1 < len(starts) else len(table_lines)
+        cells: list[Cell] = []
+        for c in range(len(roles)):
+            if c in groups:
+                texts = [group_text[(c, k)] for k in range(s, e) if (c, k) in group_text]
+                cells.append(Cell.of(texts[0] if texts else ""))
+            elif c == m:
+                cells.append(Cell(_measure_paragraphs([table_lines[k][1][c] for k in range(s, e)])))
+            else:
+                cells.append(Cell.of("".join(table_lines[k][1][c] for k in range(s, e))))
+        out.append((table_lines[s][0], cells))
+    return out
+
+
+def _measure_paragraphs(parts: list[str]) -> list[str]:
+    paras: list[str] = []
+    for p in parts:
+        if not p:
+            continue
+        if paras and not (re.match(r"^[①-⑳]", p) and paras[-1].endswith(("。", "；"))):
+            paras[-1] += p
+        else:
+            paras.append(p)
+    return paras
