@@ -9,6 +9,7 @@ from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import clean_cell
 
 _SEPARATORS = "、，,；;\n/ "
+_SCOPES = {"省", "市", "区", "县", "镇", "乡", "各", "省直", "市直", "区直", "县直", "各区", "各县", "各市", "各镇"}
 _LABELLED = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门)[:：]")
 
 
@@ -88,7 +89,11 @@ def _split_deng(part: str) -> list[str]:
 def ends_like_unit(name: str) -> bool:
     """True when ``name`` ends the way unit names end (局, 委, 政府 …) or is an empty mark."""
     name = name.strip()
-    return name.endswith(_registry()["endings"]) or name in _registry()["empty"]
+    if name in _registry()["empty"]:
+        return True
+    if len(name) < 2 or name in _SCOPES:  # a bare scope prefix (市, 区直) is the start of a name
+        return False
+    return name.endswith(_registry()["endings"])
 
 
 def join_broken_lines(text: str) -> str:

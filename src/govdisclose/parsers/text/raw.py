@@ -1,6 +1,254 @@
-"""``pdftotext -raw`` text: cells one after another, rebuilt with the unit dictionary."""
+"""``pdftotext -raw`` text: the cells of a table one after another, rebuilt into rows.
+
+-raw prints each cell's wrapped lines in order, row by row, and puts the first line
+of a cell on the previous cell's line (after a space) when both sit on one
+baseline. So the text is cut into chunks (at spaces between two CJK characters,
+or before a deadline), and a small state machine walks them with the header's
+column order: grouping cells (numbered headings, narrow), the measure (wide lines;
+it goes on while its lines are full width), then the unit and deadline cells
+(narrow; a unit list goes on while its last name is unfinished). A wide chunk, a
+next item number or a heading starts the next row.
+"""
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass, field
 
-def raw_table(lines):
-    return None
+from govdisclose.normalize.units import ends_like_unit
+from govdisclose.parsers.document import Cell, Row, Table
+from govdisclose.parsers.text.layout import _header_spans
+from govdisclose.shape.header import header_role
+from govdisclose.shape.numbering import ITEM_RE, heading_level
+
+Lines = list[tuple[int, str]]
+_CJKP = r"[\u3400-\u9fff，。、；：？！“”‘’（）《》〔〕【】—…]"
+_SPLIT = re.compile(rf"(?<={_CJKP}) +(?={_CJKP})")
+_DEADLINE_START = re.compile(r"^(?:\d{1,2} ?月|20\d\d ?年|年底|年内|长期|持续|及时|全年|按|每年|每月|每季度|[一二三四]季度|上半年|下半年)")
+_TERMINAL = ("。", "；", ";")
+# characters that end unit names and never start one: a chunk starting so continues the name above
+_SUFFIX_START = r"^[门位局委会办室厅处所队员组站部心司院府]"
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass
+class Chunk:
+    line: int
+    text: str
+    joined: bool  # printed on the same line as the chunk before: it starts a new cell
+    after_header: bool = False  # first chunk after a repeated (page) header
+
+
+@dataclass
+class _Row:
+    line: int
+    cells: dict[int, list[str]] = field(default_factory=dict)
+
+
+def _chunks(lines: Lines) -> list[Chunk]:
+    out: list[Chunk] = []
+    for no, line in lines:
+        parts = [p for p in _SPLIT.split(line.strip()) if p.strip()]
+        pieces: list[str] = []
+        for p in parts:
+            # "区发展改革委 10 月 31 日前": a deadline glued after a unit
+            m = re.search(r"(?<=[\u4e00-\u9fff]) (?=\d{1,2} ?月|20\d\d ?年)", p)
+            if m and ends_like_unit(p[: m.start()]):
+                pieces.extend([p[: m.start()], p[m.end():]])
+            else:
+                pieces.append(p)
+        for k, p in enumerate(pieces):
+            out.append(Chunk(no, p.strip(), joined=k > 0))
+    return out
+
+
+def raw_table(lines: Lines) -> tuple[Lines, Table, str] | None:
+    header_idx = [k for k, (_no, l) in enumerate(lines) if _header_spans(l)]
+    if not header_idx:
+        return None
+    first = header_idx[0]
+    spans = _header_spans(lines[first][1]) or []
+    words = [w for _, _, w in spans]
+    roles = [header_role(w) for w in words]
+    if "measure" not in roles:
+        return None
+    before = [(no, l.strip()) for no, l in lines[:first] if l.strip()]
+    body: Lines = []
+    marks: set[int] = set()
+    key = re.sub(r"\s+", "", lines[first][1])
+    for no, l in lines[first + 1:]:
+        if re.sub(r"\s+", "", l) == key:
+            marks.add(len(body))
+            continue
+        if l.strip():
+            body.append((no, l))
+    chunks: list[Chunk] = []
+    for k, (no, l) in enumerate(body):
+        cs = _chunks([(no, l)])
+        if k in marks and cs:
+            cs[0].after_header = True
+        chunks.extend(cs)
+    rows = _walk(chunks, roles)
+    grid = [Row(cells=[Cell.of(w) for w in words], index=0, line=lines[first][0])]
+    for r in rows:
+        cells = []
+        for c, role in enumerate(roles):
+            parts = r.cells.get(c, [])
+            if role == "measure":
+                cells.append(Cell(_paragraphs(parts)))
+            else:
+                cells.append(Cell.of("".join(parts)))
+        grid.append(Row(cells=cells, index=len(grid), line=r.line, flags=["reconstructed_from_raw_flow"]))
+    return before, Table(rows=grid, index=0, flags=["raw"]), "raw"
+
+
+def _paragraphs(parts: list[str]) -> list[str]:
+    paras: list[str] = []
+    for p in parts:
+        if paras and not (re.match(r"^[①-⑳]", p) and paras[-1].endswith(_TERMINAL)):
+            sep = " " if re.search(r"[A-Za-z0-9]$", paras[-1]) and re.match(r"[A-Za-z0-9]", p) else ""
+            paras[-1] += sep + p
+        else:
+            paras.append(p)
+    return paras
+
+
+def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
+    m = roles.index("measure")
+    pre = [i for i in range(m) if roles[i] in ("group", "item_no")]
+    tail = [i for i in range(m + 1, len(roles)) if roles[i] in ("lead", "responsible", "deadline", "other")]
+    widths = sorted(width(c.text) for c in chunks)
+    w_full = widths[int(len(widths) * 0.9)] if widths else 40
+    narrow = 0.6 * w_full
+    rows: list[_Row] = []
+    state: tuple[str, int] = ("none", 0)
+    last_item = 0
+    last_measure_full = False
+
+    def new_row(c: Chunk) -> _Row:
+        rows.append(_Row(c.line))
+        return rows[-1]
+
+    def put(col: int, text: str) -> None:
+        rows[-1].cells.setdefault(col, []).append(text)
+
+    cut_row = False  # inside the rest of a row cut by a page break
+    prev_wide = False
+    for idx, c in enumerate(chunks):
+        t = c.text
+        item = ITEM_RE.match(t)
+        is_item = bool(item) and int(item["no"]) == last_item + 1 and not re.match(r"\d+[.．]政府网站", t)
+        level = heading_level(t)
+        wide = width(t) > narrow
+        kind, k = state
+        first_of_many = idx + 1 < len(chunks) and chunks[idx + 1].joined and not c.joined
+        if c.after_header and rows and not is_item and not level:
+            cut_row = True
+        if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header)):
+            cut_row = False
+        if cut_row:
+            # a row cut by a page break goes on: wide text to the measure, narrow to an open tail cell
+            if wide:
+                put(m, t)
+                last_measure_full = width(t) >= w_full - 4
+            else:
+                open_cells = [col for col in tail if rows[-1].cells.get(col) and not _done(rows[-1].cells[col], roles[col])]
+                put(open_cells[0] if open_cells else (tail[-1] if tail else m), t)
+            prev_wide = wide
+            continue
+        prev_wide = wide
+        if level and pre:
+            if kind != "pre" or rows[-1].cells.get(m):
+                new_row(c)
+            col = _group_col(level, pre, roles, rows[-1])
+            put(col, t)
+            state = ("pre", col)
+            continue
+        if is_item:
+            last_item = int(item["no"])
+            if kind != "pre":
+                new_row(c)
+            put(m, t)
+            state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
+            continue
+        if kind == "measure":
+            measure_text = rows[-1].cells.get(m, [""])
+            unit_like = not wide and (first_of_many or _unit_list(t) or measure_text[-1].endswith(_TERMINAL))
+            if last_measure_full and not c.joined and not unit_like:
+                put(m, t)
+                last_measure_full = width(t) >= w_full - 4
+                continue
+            if tail and not wide:
+                put(tail[0], t)
+                state = ("tail", 0)
+                continue
+            new_row(c)
+            put(m, t)
+            last_measure_full = width(t) >= w_full - 4
+            continue
+        if kind == "pre":
+            if wide:
+                put(m, t)
+                state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
+            else:
+                put(k, t)
+            continue
+        if kind == "tail":
+            col = tail[k]
+            cur = rows[-1].cells.get(col, [])
+            if wide:
+                new_row(c)
+                put(m, t)
+                state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
+            elif not c.joined and cur and (not _done(cur, roles[col]) or re.match(_SUFFIX_START, t)
+                                            or (roles[col] == "deadline" and len(t) <= 4)):
+                put(col, t)
+            elif k + 1 < len(tail):
+                put(tail[k + 1], t)
+                state = ("tail", k + 1)
+            elif pre:
+                new_row(c)
+                put(pre[-1] if len(pre) == 1 else pre[0], t)
+                state = ("pre", pre[-1] if len(pre) == 1 else pre[0])
+            else:
+                put(col, t)
+            continue
+        # before the first row
+        new_row(c)
+        if wide or not pre:
+            put(m, t)
+            state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
+        else:
+            put(pre[0], t)
+            state = ("pre", pre[0])
+    return rows
+
+
+def _unit_list(text: str) -> bool:
+    """A chunk that is nothing but unit names (no sentence punctuation)."""
+    if re.search(r"[。；：“”《》>]", text):
+        return False
+    parts = [p for p in re.split(r"[、，,]", text) if p]
+    return bool(parts) and all(ends_like_unit(p) for p in parts)
+
+
+def _group_col(level: str, pre: list[int], roles: list[str | None], row: _Row) -> int:
+    groups = [i for i in pre if roles[i] == "group"]
+    if not groups:
+        return pre[0]
+    if level == "section" or len(groups) == 1:
+        return groups[0]
+    return groups[1]
+
+
+def _done(parts: list[str], role: str | None) -> bool:
+    """Whether a unit or deadline cell's text looks finished."""
+    text = "".join(parts)
+    if role in ("lead", "responsible"):
+        return not text.endswith(("、", "，", ",")) and ends_like_unit(re.split(r"[、，,；;]", text)[-1])
+    if role == "deadline":
+        return bool(re.search(r"(前|底|止|坚持|推进|更新|完成|公开|全年|内)$", text))
+    return True
