@@ -84,6 +84,8 @@ def _is_issuer(line: str) -> bool:
 def extract_notice(lines: list[str], table_title: str | None = None) -> NoticeMeta:
     """Read the notice header from its paragraphs (those before the task table / points)."""
     meta = NoticeMeta(table_title=table_title)
+    if len(lines) > 400:  # the header block is at the top (and a signature at the very end)
+        lines = list(lines[:300]) + list(lines[-100:])
     texts = [compact(x) for x in lines if compact(x)]
     labelled: dict[str, str] = {}
     for t in texts:
@@ -152,7 +154,7 @@ def plan_year(meta: NoticeMeta) -> int | None:
 
 def pick_table_title(lines: list[str]) -> str | None:
     """The short heading printed right above the table (or the points)."""
-    for raw in reversed(lines):
+    for raw in reversed(lines[-60:]):
         t = compact(raw)
         if not t or len(t) > 60 or t.startswith(("（此件", "(此件", "附件", "附表")) or parse_date(t) and len(t) <= 16:
             continue

@@ -32,7 +32,7 @@ def traditional_share(text: str) -> float:
 
     ``t2s`` decides, not ``tw2s``: tw2s also rewrites characters that simplified text
     uses (显著 → 显着), which would make simplified text look traditional."""
-    cjk = _CJK_CHAR.findall(text)
+    cjk = _CJK_CHAR.findall(text[:100000])
     if not cjk:
         return 0.0
     sample = "".join(cjk[:20000])
@@ -67,18 +67,14 @@ def _taiwan_phrases() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(data.items(), key=lambda kv: -len(kv[0])))
 
 
+_WIDTH_TABLE = {o: o - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+                for o in range(r[0], r[1] + 1)}
+_WIDTH_TABLE[0x3000] = 0x20
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII digits and letters → ASCII; CJK punctuation is kept."""
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
-            out.append(chr(o - 0xFEE0))
-        elif ch == "\u3000":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_WIDTH_TABLE)
 
 
 def squeeze_spaces(text: str) -> str:

@@ -8,6 +8,7 @@ content controls and read nested tables as text of their cell.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -90,7 +91,7 @@ def _read_table(tbl: etree._Element, index: int, settings: Settings) -> Table:
     for r_i, tr in enumerate(_children(tbl, f"{_W}tr")):
         if r_i >= settings.max_rows_per_table:
             raise InputError("", f"table {index} has more than {settings.max_rows_per_table} rows "
-                                 "(raise --max-rows to read it)")
+                                 "(raise it with --set max_rows_per_table=N)")
         trpr = tr.find(f"{_W}trPr")
         before = int(_val(trpr.find(f"{_W}gridBefore") if trpr is not None else None, "0") or 0)
         cells: list[Cell] = [Cell() for _ in range(before)]
@@ -142,10 +143,14 @@ def read_docx(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         if total > settings.max_unzipped_bytes:
             raise InputError(str(path), f"unpacks to {total // 2**20} MiB, over the "
                                         f"{settings.max_unzipped_bytes // 2**20} MiB limit (zip bomb?); "
-                                        "raise --max-unzipped to read it")
+                                        "raise it with --set max_unzipped_bytes=N")
         try:
-            xml = zf.read(info)
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
+            with zf.open(info) as fh:  # the declared size may lie: read no more than the limit
+                xml = fh.read(settings.max_unzipped_bytes + 1)
+            if len(xml) > settings.max_unzipped_bytes:
+                raise InputError(str(path), "document.xml unpacks past the size limit (zip bomb?); "
+                                            "raise it with --set max_unzipped_bytes=N")
+        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, zlib.error) as exc:
             raise InputError(str(path), f"damaged .docx package ({exc.__class__.__name__})")
     try:
         root = etree.fromstring(xml, _safe_parser())

@@ -37,8 +37,9 @@ def _open(path: Path, data: bytes) -> Any:
         raise InputError(str(path), "encrypted PDF: remove the password first") from None
     except PDFSyntaxError:
         raise InputError(str(path), "damaged PDF (truncated or not a PDF)") from None
-    except Exception as exc:  # pdfminer raises many kinds on broken files
-        name = exc.__class__.__name__
+    except Exception as exc:  # pdfminer raises many kinds on broken files (pdfplumber wraps them)
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        name = inner.__class__.__name__
         if "Password" in name or "Encrypt" in name:
             raise InputError(str(path), "encrypted PDF: remove the password first") from None
         raise InputError(str(path), f"damaged PDF ({name})") from None

@@ -23,6 +23,8 @@ _TERMINAL = ("。", "；", ";", "）", ")", "〕")
 
 def _header_spans(line: str) -> list[tuple[int, int, str]] | None:
     """Header words in a line with their (start, end) offsets; None if not a header line."""
+    if len(line) > 200 or len(line.replace(" ", "")) > 60:
+        return None
     chars = [(i, ch) for i, ch in enumerate(line) if not ch.isspace()]
     compact = "".join(ch for _, ch in chars)
     spans: list[tuple[int, int, str]] = []
