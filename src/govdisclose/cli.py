@@ -104,6 +104,65 @@ def parse(
 
 
 @app.command()
+def batch(
+    inputs: list[str] = typer.Argument(..., help="Files, folders (searched recursively) or globs."),
+    outdir: Path = typer.Option(..., "--output", "-o", help="Folder for the results (created if needed)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Parallel worker processes (default: cores)."),
+    resume: bool = typer.Option(False, "--resume", help="Skip inputs the manifest already lists as ok."),
+    timeout: float = typer.Option(120.0, "--timeout", help="Seconds one file may take before it is stopped."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file has warnings."),
+    max_size: Optional[int] = typer.Option(None, "--max-size", help="Largest input in MiB (default 200)."),
+    set_: Optional[list[str]] = typer.Option(None, "--set", help="Override a setting: name=value."),
+) -> None:
+    """Convert many notices: one JSON per input plus tasks.csv, tasks.jsonl, tasks.xlsx and manifest.json.
+
+    Examples:
+
+      govdisclose batch notices/ -o out/
+
+      govdisclose batch 'downloads/**/*.pdf' -o out/ --workers 4 --resume
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table as RichTable
+
+    from govdisclose.batch import expand_inputs, run_batch
+
+    try:
+        settings = _settings(set_, max_size)
+    except GovdiscloseError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code)
+    console = Console(stderr=True)
+    total = len(expand_inputs(inputs))
+    stats = {"tasks": 0, "failed": 0}
+    with Progress(TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("tasks {task.fields[tasks]}  failed {task.fields[failed]}"), TimeElapsedColumn(),
+                  console=console, transient=False, disable=not console.is_terminal and total < 2) as progress:
+        bar = progress.add_task("files", total=total, tasks=0, failed=0)
+
+        def done(item) -> None:
+            stats["tasks"] += item.tasks
+            stats["failed"] += item.status == "error"
+            progress.update(bar, advance=1, tasks=stats["tasks"], failed=stats["failed"])
+            if item.status == "error":
+                progress.console.print(f"[red]error[/] {item.path}: {item.reason}")
+
+        result = run_batch(inputs, outdir, workers=workers, resume=resume, settings=settings, timeout=timeout,
+                           on_done=done)
+    table = RichTable("status", "files", "tasks")
+    for status in ("ok", "no_table", "error"):
+        table.add_row(status, str(result.count(status)), str(sum(i.tasks for i in result.items if i.status == status)))
+    console.print(table)
+    console.print(f"results in {outdir}/ (manifest.json, tasks.csv, tasks.jsonl, tasks.xlsx)")
+    if result.interrupted:
+        _err("interrupted: manifest.json lists what finished; run again with --resume")
+        raise typer.Exit(130)
+    if result.count("error") or (strict and any(i.warnings for i in result.items)):
+        raise typer.Exit(1)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the records (generated from the pydantic models)."""
     from govdisclose.models import Notice
