@@ -32,8 +32,8 @@ def _err(msg: str) -> None:
     sys.stderr.write(f"govdisclose: {msg}\n")
 
 
-def _settings(sets: list[str] | None, max_size: int | None = None) -> Settings:
-    pairs: dict[str, str] = {}
+def _settings(sets: list[str] | None, max_size: int | None = None, units: list[Path] | None = None) -> Settings:
+    pairs: dict[str, object] = {}
     for s in sets or []:
         if "=" not in s:
             raise GovdiscloseError(f"--set takes name=value, got '{s}'")
@@ -41,6 +41,11 @@ def _settings(sets: list[str] | None, max_size: int | None = None) -> Settings:
         pairs[k.strip()] = v.strip()
     if max_size is not None:
         pairs["max_input_bytes"] = str(max_size * 2**20)
+    for u in units or []:
+        if not u.is_file():
+            raise GovdiscloseError(f"{u}: units file not found")
+    if units:
+        pairs["unit_files"] = tuple(str(u) for u in units)
     return DEFAULT_SETTINGS.with_overrides(pairs) if pairs else DEFAULT_SETTINGS
 
 
@@ -63,6 +68,7 @@ def parse(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when the notice has warnings."),
     max_size: Optional[int] = typer.Option(None, "--max-size", help="Largest input in MiB (default 200)."),
+    units: Optional[list[Path]] = typer.Option(None, "--units", help="Extra unit registry (YAML), repeatable."),
     set_: Optional[list[str]] = typer.Option(None, "--set", help="Override a setting: name=value (see inspect)."),
 ) -> None:
     """Parse one notice and print its records.
@@ -78,7 +84,7 @@ def parse(
     from govdisclose.pipeline import parse as parse_file
 
     try:
-        settings = _settings(set_, max_size)
+        settings = _settings(set_, max_size, units)
         notice = parse_file(file, settings=settings)
         out = render(notice, format.value)
     except GovdiscloseError as exc:
@@ -112,6 +118,7 @@ def batch(
     timeout: float = typer.Option(120.0, "--timeout", help="Seconds one file may take before it is stopped."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file has warnings."),
     max_size: Optional[int] = typer.Option(None, "--max-size", help="Largest input in MiB (default 200)."),
+    units: Optional[list[Path]] = typer.Option(None, "--units", help="Extra unit registry (YAML), repeatable."),
     set_: Optional[list[str]] = typer.Option(None, "--set", help="Override a setting: name=value."),
 ) -> None:
     """Convert many notices: one JSON per input plus tasks.csv, tasks.jsonl, tasks.xlsx and manifest.json.
@@ -129,7 +136,7 @@ def batch(
     from govdisclose.batch import expand_inputs, run_batch
 
     try:
-        settings = _settings(set_, max_size)
+        settings = _settings(set_, max_size, units)
     except GovdiscloseError as exc:
         _err(str(exc))
         raise typer.Exit(exc.exit_code)
@@ -160,6 +167,82 @@ def batch(
         raise typer.Exit(130)
     if result.count("error") or (strict and any(i.warnings for i in result.items)):
         raise typer.Exit(1)
+
+
+class UnitsFmt(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command("units")
+def units_cmd(
+    files: list[str] = typer.Argument(..., help="Notices to read."),
+    format: UnitsFmt = typer.Option(UnitsFmt.table, "--format", "-f", help="table (human), json or csv."),
+    units: Optional[list[Path]] = typer.Option(None, "--units", help="Extra unit registry (YAML), repeatable."),
+) -> None:
+    """List every unit across the files: full name, kind, level, counts; unknown units first.
+
+    Unknown units come with look-alike known names as suggestions for your own
+    registry file (--units); suggestions are never applied.
+    """
+    import csv as _csv
+    import io
+
+    from govdisclose.normalize.unit_index import suggest
+    from govdisclose.pipeline import parse as parse_file
+
+    try:
+        settings = _settings(None, None, units)
+    except GovdiscloseError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code)
+    merged: dict[str, dict] = {}
+    failed = 0
+    for f in files:
+        try:
+            notice = parse_file(f, settings=settings)
+        except GovdiscloseError as exc:
+            _err(str(exc))
+            failed += 1
+            continue
+        for u in notice.units or []:
+            key = u.qualified or u.name
+            e = merged.setdefault(key, {"name": u.name, "qualified": u.qualified, "kind": u.kind, "level": u.level,
+                                        "known": u.known, "aliases": set(), "files": 0, "as_lead": 0,
+                                        "as_responsible": 0, "renamed_to": u.renamed_to})
+            e["aliases"].update(u.aliases)
+            e["files"] += 1
+            e["as_lead"] += u.as_lead
+            e["as_responsible"] += u.as_responsible
+    rows = sorted(merged.values(), key=lambda e: (e["known"], -(e["as_lead"] + e["as_responsible"]), e["name"]))
+    for e in rows:
+        e["aliases"] = sorted(e["aliases"])
+        e["suggestions"] = [] if e["known"] else suggest(e["name"])
+    if format is UnitsFmt.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif format is UnitsFmt.csv:
+        buf = io.StringIO()
+        cols = ["name", "qualified", "kind", "level", "known", "files", "as_lead", "as_responsible", "aliases",
+                "renamed_to", "suggestions"]
+        w = _csv.writer(buf, lineterminator="\r\n")
+        w.writerow(cols)
+        for e in rows:
+            w.writerow(["、".join(e[c]) if isinstance(e[c], list) else ("" if e[c] is None else e[c]) for c in cols])
+        sys.stdout.write("\ufeff" + buf.getvalue())
+    else:
+        from rich.console import Console
+        from rich.table import Table as RichTable
+
+        t = RichTable("unit", "full name", "kind", "level", "lead", "resp.", "files", "note")
+        for e in rows:
+            note = "[red]unknown[/]" + (f" ~ {'、'.join(e['suggestions'])}" if e["suggestions"] else "") \
+                if not e["known"] else (f"now {e['renamed_to']}" if e["renamed_to"] else "")
+            t.add_row(e["name"], e["qualified"] or "", e["kind"] or "", e["level"] or "", str(e["as_lead"]),
+                      str(e["as_responsible"]), str(e["files"]), note)
+        Console().print(t)
+    if failed:
+        raise typer.Exit(2 if failed == len(files) else 1)
 
 
 @app.command()

@@ -100,6 +100,8 @@ class UnitEntry(_Model):
     kind: str | None = None
     level: str | None = None
     known: bool = True
+    renamed_to: str | None = None  # the name after a 机构改革 renaming (卫计委 → 卫生健康委)
+    renamed_in: int | None = None
     as_lead: int = 0
     as_responsible: int = 0
 

@@ -10,6 +10,8 @@ from govdisclose.errors import InputError
 from govdisclose.models import Notice, Source
 from govdisclose.normalize.notice import extract_notice, pick_table_title
 from govdisclose.normalize.text import is_traditional, to_simplified
+from govdisclose.normalize.unit_index import build_index
+from govdisclose.normalize.units import use_unit_files
 from govdisclose.parsers import read_document
 from govdisclose.parsers.document import Document
 from govdisclose.settings import DEFAULT_SETTINGS, Settings
@@ -79,6 +81,7 @@ def run(path: str | Path, data: bytes | None = None, settings: Settings = DEFAUL
         name, data = read_input(path, settings)
     else:
         name = str(path)
+    use_unit_files(list(settings.unit_files))
     sha = hashlib.sha256(data).hexdigest()
     doc = read_document(name, data, sha, settings, fmt)
     _simplify(doc, settings)
@@ -93,12 +96,13 @@ def run(path: str | Path, data: bytes | None = None, settings: Settings = DEFAUL
         used = "points" if items else "none"
         header_lines = [p.text for p in doc.paragraphs[: _before_first_point(doc)]]
     meta = extract_notice(header_lines, pick_table_title(header_lines))
-    tasks = [to_task(it, meta.plan_year) for it in items]
+    aliases: dict[str, set[str]] = {}
+    tasks = [to_task(it, meta.plan_year, aliases) for it in items]
     warnings = list(doc.warnings) + list(shaped.warnings)
     if not tasks:
         warnings.append("no task table and no numbered work points found")
     notice = Notice(source=Source(path=name, format=doc.format, sha256=sha), notice=meta, tasks=tasks,
-                    warnings=warnings)
+                    warnings=warnings, units=build_index(tasks, meta.region, aliases))
     return notice, Trace(document=doc, shaped=shaped, used=used)
 
 

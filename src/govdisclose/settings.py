@@ -20,8 +20,7 @@ class Settings(BaseModel):
     max_rows_per_table: int = Field(20000, description="rows per table before the file is refused")
     max_pdf_pages: int = Field(2000, description="pages of a PDF read before it is refused")
     traditional_share: float = Field(0.03, description="share of traditional characters that marks a text traditional")
-    pdf_x_tolerance: float = Field(1.5, description="pdfplumber x_tolerance inside table cells")
-    pdf_line_gap: float = Field(0.6, description="a cell line indented/short by more than this share starts a paragraph")
+    unit_files: tuple[str, ...] = Field((), description="users' unit registry files (YAML) added to the built-in one")
 
     def with_overrides(self, pairs: dict[str, Any]) -> "Settings":
         unknown = sorted(set(pairs) - set(type(self).model_fields))

@@ -18,23 +18,121 @@ class UnitSplit:
     lead: list[str] = field(default_factory=list)
     responsible: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    seen: dict[str, set[str]] = field(default_factory=dict)  # standard name → spellings printed
+
+
+_EXTRA_FILES: list[str] = []
+
+
+def use_unit_files(paths: list[str]) -> None:
+    """Add users' unit files (same keys as ``data/units.yaml``) to the registry."""
+    global _EXTRA_FILES
+    paths = [str(p) for p in paths]
+    if paths != _EXTRA_FILES:
+        _EXTRA_FILES = paths
+        _registry.cache_clear()
+
+
+def _merged_data() -> dict:
+    import copy
+
+    import yaml
+
+    data = copy.deepcopy(load_data("units.yaml"))
+    for path in _EXTRA_FILES:
+        try:
+            extra = yaml.safe_load(open(path, encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            from govdisclose.errors import SettingsError
+
+            raise SettingsError(f"{path}: cannot read the units file ({exc.__class__.__name__})") from None
+        if not isinstance(extra, dict):
+            from govdisclose.errors import SettingsError
+
+            raise SettingsError(f"{path}: a units file is a YAML mapping (aliases, departments, collectives …)")
+        for key, value in extra.items():
+            if isinstance(value, dict):
+                data.setdefault(key, {}).update(value)
+            elif isinstance(value, list):
+                data.setdefault(key, []).extend(value)
+    return data
 
 
 @lru_cache(maxsize=1)
 def _registry() -> dict:
-    data = load_data("units.yaml")
+    import ahocorasick
+
+    data = _merged_data()
     role = [(w, r) for r in ("lead", "responsible") for w in data["role_words"][r]]
     role.sort(key=lambda x: -len(x[0]))
     aliases = [(long, short) for short, longs in data["aliases"].items() for long in longs]
     aliases.sort(key=lambda x: -len(x[0]))
     role_re = re.compile("|".join(re.escape(w) for w, _ in role))
+    scopes = data["scopes"]
+    bodies = set(data["departments"]) | set(data["aliases"]) | {a for a, _ in aliases}
+    known = set(data["collectives"]) | set(data.get("named", []))
+    for body in bodies:
+        known.add(body)
+        for scope in scopes:
+            known.add(scope + body)
+    automaton = ahocorasick.Automaton()
+    for name in known:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
     return {
         "role": dict(role),
         "role_re": role_re,
         "aliases": aliases,
         "empty": set(data["empty"]),
         "endings": tuple(data["name_endings"]),
+        "scopes": scopes,
+        "known": known,
+        "collectives": set(data["collectives"]),
+        "automaton": automaton,
+        "kinds": [(re.compile(k["pattern"]), k["kind"]) for k in data["kinds"]],
+        "renamings": {r["old"]: (r["new"], r["year"]) for r in data["renamings"]},
     }
+
+
+def is_known(name: str) -> bool:
+    """Whether the registry knows this name (scope prefix + department, or a collective)."""
+    return name in _registry()["known"] or canonical_unit(name) in _registry()["known"]
+
+
+def known_matches(text: str) -> list[tuple[int, int]]:
+    """Known unit names in ``text``, leftmost-longest and non-overlapping, as (start, end)."""
+    found = []
+    for end, word in _registry()["automaton"].iter(text):
+        found.append((end - len(word) + 1, end + 1))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if out and a < out[-1][1]:
+            continue
+        out.append((a, b))
+    return out
+
+
+def split_glued(part: str) -> tuple[list[str], list[str]]:
+    """``市发展改革委市经济信息委`` → two names. Returns (names, flags); a part that is one
+    known name, or where the dictionary explains too little, is returned whole."""
+    if len(part) < 6 or is_known(part):
+        return [part], []
+    spans = known_matches(part)
+    if len(spans) < 2 or sum(b - a for a, b in spans) < 0.7 * len(part):
+        return [part], []
+    names, flags, pos = [], ["units_split_by_dictionary"], 0
+    for a, b in spans:
+        residue = part[pos:a]
+        if residue:
+            names.append(residue)
+            flags.append("unknown_unit")
+        names.append(part[a:b])
+        pos = b
+    if part[pos:]:
+        names.append(part[pos:])
+        flags.append("unknown_unit")
+    return names, flags
 
 
 def canonical_unit(name: str) -> str:
@@ -102,22 +200,33 @@ def join_broken_lines(text: str) -> str:
     lines = [x.strip() for x in text.split("\n") if x.strip()]
     out: list[str] = []
     for ln in lines:
-        if out and not ends_like_unit(out[-1]) and not out[-1].endswith(tuple(_SEPARATORS)):
+        last = re.split(r"[、，,；;]", out[-1])[-1] if out else ""
+        first = re.split(r"[、，,；;]", ln)[0]
+        broken = last and not ends_like_unit(last) or (last and not is_known(last) and is_known(last + first))
+        if out and broken and not out[-1].endswith(tuple(_SEPARATORS)):
             out[-1] += ln
         else:
             out.append(ln)
     return "\n".join(out)
 
 
-def split_names(text: str) -> list[str]:
-    """A run of unit names (no role words) → single names, printed order, no duplicates."""
+def split_names(text: str, flags: list[str] | None = None, seen: dict[str, set[str]] | None = None) -> list[str]:
+    """A run of unit names (no role words) → single names, printed order, no duplicates.
+    Dictionary splits of glued names add their flags to ``flags``; ``seen`` collects
+    the printed spelling behind each standard name."""
     names: list[str] = []
     text = join_broken_lines(text)
     for part in _split_top_level(text):
-        for name in _split_deng(part.strip()):
-            name = canonical_unit(name)
-            if name and name not in _registry()["empty"] and name not in names:
-                names.append(name)
+        for piece in _split_deng(part.strip()):
+            glued, why = split_glued(piece)
+            if flags is not None:
+                flags.extend(f for f in why if f not in flags)
+            for printed in glued:
+                name = canonical_unit(printed)
+                if seen is not None and name:
+                    seen.setdefault(name, set()).add(printed.strip())
+                if name and name not in _registry()["empty"] and name not in names:
+                    names.append(name)
     return names
 
 
@@ -146,7 +255,7 @@ def parse_units(cell: str | None, default_role: str = "responsible") -> UnitSpli
         for k, m in enumerate(labels):
             end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
             role = "lead" if m["label"].startswith("牵头") else "responsible"
-            getattr(out, role).extend(split_names(text[m.end():end]))
+            getattr(out, role).extend(split_names(text[m.end():end], out.flags, out.seen))
         out.lead, out.responsible = _dedup(out.lead), _dedup(out.responsible)
         return out
     pos = 0
@@ -154,10 +263,10 @@ def parse_units(cell: str | None, default_role: str = "responsible") -> UnitSpli
         chunk = text[pos:m.start()]
         role = reg["role"][m.group(0)]
         if chunk.strip(_SEPARATORS):
-            getattr(out, role).extend(split_names(chunk))
+            getattr(out, role).extend(split_names(chunk, out.flags, out.seen))
         pos = m.end()
     rest = text[pos:]
     if rest.strip(_SEPARATORS):
-        getattr(out, default_role).extend(split_names(rest))
+        getattr(out, default_role).extend(split_names(rest, out.flags, out.seen))
     out.lead, out.responsible = _dedup(out.lead), _dedup(out.responsible)
     return out

@@ -24,7 +24,8 @@ def split_trailing_units(measure: str) -> tuple[str, str | None]:
     return measure, None
 
 
-def to_task(item: RawItem, plan_year: int | None) -> Task:
+def to_task(item: RawItem, plan_year: int | None, aliases: dict[str, set[str]] | None = None) -> Task:
+    """Normalise one raw item; printed unit spellings are added to ``aliases``."""
     measure = "\n".join(join_lines(p) for p in item.measure if p.strip())
     flags = list(item.flags)
     lead = parse_units(item.lead, "lead")
@@ -36,6 +37,10 @@ def to_task(item: RawItem, plan_year: int | None) -> Task:
         if units:
             parsed = parse_units(units, "responsible")
             measure, lead_units, resp_units = body, parsed.lead, parsed.responsible
+    if aliases is not None:
+        for split in (lead, resp):
+            for k, v in split.seen.items():
+                aliases.setdefault(k, set()).update(v)
     for fl in lead.flags + resp.flags:
         if fl not in flags:
             flags.append(fl)

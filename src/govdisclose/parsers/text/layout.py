@@ -134,7 +134,7 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> 
         new = k == 0
         if m is not None and cells[m]:
             mm = ITEM_RE.match(cells[m])
-            if mm and int(mm["no"]) == last_no + 1 and not cells[m].startswith(f"{mm['no']}.政府网站"):
+            if mm and last_no < int(mm["no"]) <= last_no + 2 and not re.match(r"\d+[.．]\s*政府网站>", cells[m]):
                 new, last_no = True, int(mm["no"])
         if any(heading_level(cells[g]) for g in groups):
             new = True

@@ -140,7 +140,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     for idx, c in enumerate(chunks):
         t = c.text
         item = ITEM_RE.match(t)
-        is_item = bool(item) and int(item["no"]) == last_item + 1 and not re.match(r"\d+[.．]政府网站", t)
+        is_item = bool(item) and last_item < int(item["no"]) <= last_item + 2 and not re.match(r"\d+[.．]\s*政府网站>", t)
         level = heading_level(t)
         wide = width(t) > narrow
         kind, k = state
