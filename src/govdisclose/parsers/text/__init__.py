@@ -10,7 +10,9 @@ import re
 from pathlib import Path
 
 from govdisclose.normalize.text import is_traditional, to_simplified
-from govdisclose.parsers.document import Document, Paragraph
+from govdisclose.parsers.document import Cell, Document, Paragraph, Row, Table
+from govdisclose.parsers.text.align import align
+from govdisclose.shape.header import header_role
 from govdisclose.parsers.text.cells import to_table
 from govdisclose.parsers.text.debris import clean_text, is_debris_line
 from govdisclose.parsers.text.encoding import decode
@@ -52,6 +54,33 @@ def reflow(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def header_line_run(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """(index, length) of ≥3 consecutive lines that are each one header word (a cell-per-line copy)."""
+    k = 0
+    while k < len(lines):
+        j = k
+        roles = []
+        while j < len(lines) and len(re.sub(r"\s+", "", lines[j][1])) <= 8 and header_role(lines[j][1], exact=True):
+            roles.append(header_role(lines[j][1], exact=True))
+            j += 1
+        if j - k >= 3 and set(roles) & {"lead", "responsible"} and set(roles) & {"measure", "group"}:
+            return k, j - k
+        k = max(j, k + 1)
+    return None
+
+
+def _drop_header_repeats(body: list[tuple[int, str]], header: list[str]) -> list[tuple[int, str]]:
+    keys = [re.sub(r"\s+", "", h) for h in header]
+    out, i = [], 0
+    while i < len(body):
+        if [re.sub(r"\s+", "", t) for _, t in body[i:i + len(keys)]] == keys:
+            i += len(keys)
+            continue
+        out.append(body[i])
+        i += 1
+    return out
+
+
 def detect_flow(lines: list[tuple[int, str]]) -> str:
     """Which flow a text is, from how its lines look (not from the file name)."""
     n = max(1, len(lines))
@@ -61,6 +90,8 @@ def detect_flow(lines: list[tuple[int, str]]) -> str:
     wide_gaps = sum(1 for _, l in lines if re.search(r"\S {3,}\S", l))
     if tabbed >= 6 and tabbed >= 0.15 * n:
         return "tab"
+    if header_line_run(lines) is not None:
+        return "cells"
     if pipes >= 6:
         return "pipe"
     if inline >= 3:
@@ -92,6 +123,16 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         if ft is not None:
             table = to_table(ft)
             before = ft.before
+    elif flow == "cells":
+        start, n_header = header_line_run(lines)  # type: ignore[misc]
+        header = [lines[start + i][1].strip() for i in range(n_header)]
+        before = [(no, l.strip()) for no, l in lines[:start] if l.strip()]
+        body = [(no, l.strip()) for no, l in lines[start + n_header:] if l.strip()]
+        body = _drop_header_repeats(body, header)
+        roles = [header_role(h) for h in header]
+        rows = align(body, roles)
+        table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[start][0])] + rows,
+                      index=0, flags=["cells"])
     elif flow == "pipe_inline":
         found = inline_pipe_table(lines)
         if found:

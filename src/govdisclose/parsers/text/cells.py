@@ -22,6 +22,7 @@ class FlowCell:
     paragraphs: list[str]
     line: int  # 1-based line of the cell's first line
     blank_before: bool = False  # a blank line separated it from the cell before
+    row_end: bool = False  # not a cell: the copy printed a row end here
 
     @property
     def text(self) -> str:
@@ -114,8 +115,27 @@ def expand_header(header: list[str], width: int, rows: list[list[str]]) -> list[
 
 
 def to_table(ft: FlowTable, index: int = 0) -> Table:
-    """Cut the body into rows of the table's width, by count."""
-    body = drop_repeated_header(ft.body, ft.header)
+    """Cut the body into rows of the table's width, by count; when the copy marks row
+    ends, or rows cut by count do not look like rows, align cells by their type."""
+    from govdisclose.parsers.text.align import align, rows_look_right
+
+    body = drop_repeated_header([c for c in ft.body], ft.header)
+    header_texts = [c.text for c in ft.header]
+    roles = [header_role(h) for h in header_texts]
+    header_row = Row(cells=[Cell.of(h) for h in header_texts], index=0, line=ft.header[0].line)
+    marked = any(c.row_end for c in body)
+    if marked or not rows_look_right(_count_rows(body, ft), roles):
+        stream = [(c.line, None if c.row_end else c.text) for c in body]
+        return Table(rows=[header_row] + align(stream, roles), index=index, flags=["aligned"])
+    return _count_table(ft, body, index)
+
+
+def _count_rows(body: list[FlowCell], ft: FlowTable) -> list[list[str]]:
+    width = row_width(len(ft.header), body)
+    return [[c.text for c in body[k:k + width]] for k in range(0, len(body), width)]
+
+
+def _count_table(ft: FlowTable, body: list[FlowCell], index: int) -> Table:
     width = row_width(len(ft.header), body)
     chunks = [body[k:k + width] for k in range(0, len(body), width)]
     header_texts = expand_header([c.text for c in ft.header], width, [[c.text for c in ch] for ch in chunks])

@@ -40,10 +40,12 @@ def pipe_cells(lines: Lines) -> tuple[list[tuple[int, str]], list[FlowCell]]:
     buf: list[str] = []
     start = None
     for no, line in lines:
-        if line.strip() in ("|", "||", "| |"):
-            cells.append(FlowCell([x for x in buf if x], start or no))
-            if line.strip() == "||" or line.strip() == "| |":
-                cells.append(FlowCell([], no))
+        mark = line.strip()
+        if mark and set(mark) <= {"|", " "}:
+            if buf or mark == "|":
+                cells.append(FlowCell([x for x in buf if x], start or no))
+            if mark.count("|") >= 2:  # "| ||" / "||": the copy marks the end of a row
+                cells.append(FlowCell([], no, row_end=True))
             buf, start = [], None
         else:
             if start is None:

@@ -1,0 +1,180 @@
+"""Typed alignment: a stream of cells with missing ones → rows, by what each cell looks like.
+
+Browser copies print one cell per line with no row marker, and a row under a
+merged cell simply has fewer cells. Each cell is typed (item number, heading,
+measure, unit list, deadline, short text); cells are placed left to right into the
+next column that accepts their type, and a cell that fits no column to the right
+of the last one placed starts a new row. Unit cells of a short row are aligned to
+the right of their run of unit columns; a column a row lacks is covered by the
+cell above it (the merge it sat under).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govdisclose.normalize.deadlines import parse_deadline
+from govdisclose.normalize.units import ends_like_unit, is_known
+from govdisclose.parsers.document import Cell, Row
+from govdisclose.shape.numbering import ITEM_RE, heading_level
+
+_ITEM = re.compile(r"^\s*[（(]?\d{1,3}[）)]?\s*[.．、﹒]?\s*$")
+_DATEISH = re.compile(r"(\d{1,2}\s*月|年底|年内|季度|上半年|下半年|长期|持续|及时|全年|每年|每月|定期|常态化|完成后|工作日)")
+
+
+def cell_type(text: str) -> str:
+    """item | heading | deadline | units | measure | short | empty."""
+    t = text.strip()
+    if not t:
+        return "empty"
+    if _ITEM.match(t):
+        return "item"
+    if heading_level(t) and len(t) <= 40:
+        return "heading"
+    if len(t) <= 30 and not ITEM_RE.match(t):
+        kind = parse_deadline(t, 2000).kind
+        if (kind in ("date", "ongoing", "relative") and _DATEISH.search(t)) or \
+                (kind == "conditional" and len(t) <= 20 and re.match(r"^(按|根据|依据)", t)):
+            return "deadline"
+    if len(t) <= 120 and not re.search(r"[。；：“”《》]", t):
+        parts = [p for p in re.split(r"[、，,；;\n\s]+|等", t) if p]
+        if parts and all(ends_like_unit(p) or is_known(p) or re.search(r"牵头|配合|负责", p) for p in parts):
+            return "units"
+    if len(t) >= 16 or ITEM_RE.match(t) or t.endswith(("。", "；")):
+        return "measure"
+    return "short"
+
+
+_ACCEPTS = {
+    "item_no": {"item"},
+    "group": {"heading", "short"},
+    "measure": {"measure", "short"},
+    "lead": {"units"},
+    "responsible": {"units"},
+    "deadline": {"deadline"},
+    "other": {"short", "units", "deadline"},
+    None: {"short"},
+}
+
+
+@dataclass
+class _Placed:
+    col: int
+    text: str
+    line: int
+
+
+def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[Row]:
+    """``cells`` are (line, text) in reading order, text None for a printed row end;
+    returns rows of ``len(roles)`` cells."""
+    rows: list[list[_Placed]] = []
+    cur: list[_Placed] = []
+    pointer = -1
+    measure_col = roles.index("measure") if "measure" in roles else None
+    groups_before = [c for c, r in enumerate(roles) if r == "group" and (measure_col is None or c < measure_col)]
+    kinds = [cell_type(t) if t is not None else "end" for _, t in cells]
+    for k, (line, text) in enumerate(cells):
+        kind = kinds[k]
+        if kind == "end":
+            if cur:
+                rows.append(cur)
+            cur, pointer = [], -1
+            continue
+        if kind == "empty":
+            continue
+        nxt = next((x for x in kinds[k + 1:] if x != "empty"), None)
+        # a short title right before the measure fills a grouping column (目标 / 任务 cells)
+        title_like = kind in ("measure", "short") and nxt in ("measure", "short") and len(text) < 30 \
+            and not ITEM_RE.match(text)
+        if title_like and groups_before and any(p.col == measure_col for p in cur) and \
+                any(p.col != measure_col and p.col > (measure_col or 0) for p in cur):
+            rows.append(cur)  # the row before is complete: this title opens the next one
+            cur, pointer = [], -1
+        free_groups = [c for c in groups_before if c > pointer]
+        if title_like and free_groups and not any(p.col == measure_col for p in cur):
+            cur.append(_Placed(free_groups[0], text, line))
+            pointer = free_groups[0]
+            continue
+        # consecutive measure cells are paragraphs of one cell, unless the new one is the next item
+        if kind in ("measure", "short") and cur and cur[-1].col == measure_col and not ITEM_RE.match(text):
+            cur[-1] = _Placed(measure_col, cur[-1].text + "\n" + text, cur[-1].line)
+            continue
+        target = None
+        for c in range(pointer + 1, len(roles)):
+            if kind in _ACCEPTS.get(roles[c], {"short"}):
+                target = c
+                break
+            if kind == "measure" and roles[c] == "measure":
+                target = c
+                break
+        starts_row = target is None
+        # a measure after the row's measure, or an item number, always starts a row
+        if kind == "item" and cur:
+            starts_row = True
+        if kind == "heading" and cur and any(p.col == measure_col for p in cur):
+            starts_row = True
+        if starts_row:
+            if cur:
+                rows.append(cur)
+            cur, pointer = [], -1
+            target = next((c for c in range(len(roles)) if kind in _ACCEPTS.get(roles[c], {"short"})), measure_col)
+            if target is None:
+                target = 0
+        cur.append(_Placed(target, text, line))
+        pointer = target
+    if cur:
+        rows.append(cur)
+    return _finish(rows, roles)
+
+
+def _finish(rows: list[list[_Placed]], roles: list[str | None]) -> list[Row]:
+    out: list[Row] = []
+    unit_cols = [i for i, r in enumerate(roles) if r in ("lead", "responsible")]
+    measure_col = roles.index("measure") if "measure" in roles else len(roles)
+    group_cols = [i for i, r in enumerate(roles) if r == "group" and i < measure_col]
+    prev: list[Cell] | None = None
+    for k, placed in enumerate(rows):
+        texts: dict[int, str] = {}
+        for p in placed:
+            texts[p.col] = (texts[p.col] + "\n" + p.text) if p.col in texts else p.text
+        # the cells a short row has sit at the right of their run of unit (or grouping)
+        # columns: the outer merged cell is the one left out
+        for run in (unit_cols, group_cols):
+            present = [c for c in run if c in texts]
+            if run and 0 < len(present) < len(run):
+                vals = [texts.pop(c) for c in present]
+                for c, v in zip(run[len(run) - len(vals):], vals):
+                    texts[c] = v
+        cells: list[Cell] = []
+        for c, role in enumerate(roles):
+            if c in texts:
+                cells.append(Cell.of(texts[c]))
+            elif prev is not None and role in ("lead", "responsible", "deadline", "item_no") and not prev[c].empty:
+                cells.append(Cell(list(prev[c].paragraphs), covered=True))
+            else:
+                cells.append(Cell())
+        out.append(Row(cells=cells, index=k + 1, line=placed[0].line, flags=["aligned_by_cell_type"]))
+        prev = cells
+    return out
+
+
+def rows_look_right(rows: list[list[str]], roles: list[str | None]) -> bool:
+    """Whether rows cut by count hold, column by column, the kinds of cell the header says.
+
+    Header roles are those of the printed header; a row wider than the header (an
+    unlabelled 序号, a 工作任务 header over two columns) is checked on its right part.
+    """
+    if not rows:
+        return True
+    good = 0
+    for r in rows:
+        cells = r[len(r) - len(roles):] if len(r) > len(roles) else r
+        ok = True
+        for text, role in zip(cells, roles):
+            kind = cell_type(text)
+            if role in ("lead", "responsible") and kind not in ("units", "empty", "short"):
+                ok = False
+            if role == "measure" and kind in ("units", "deadline", "item"):
+                ok = False
+        good += ok
+    return good >= 0.8 * len(rows)
