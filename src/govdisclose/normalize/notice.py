@@ -17,13 +17,16 @@ _CN_DATE = re.compile(r"(?P<y>[一二〇○零Ｏ三四五六七八九]{4})年(?
 _ISSUER_END = re.compile(r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管委会|局|委|厅|办)$")
 _TITLE = re.compile(r"关于.{2,80}的(?:通知|意见|方案|函|决定|批复)$")
 _REFERENCE = re.compile(rf"《(?P<title>[^《》]{{4,120}})》\s*[（(](?P<no>[^（）()]{{2,40}}?{_BRACKETS}\d{{4}}{_CLOSE}\d+号)[）)]")
+_LABEL_WORDS = r"(?:索引号|主题分类|主题词|发布机关|发文机关|发布机构|发文单位|成文日期|印发日期|标题|名称|发文字号|文号|发布日期|发布时间|公开日期|有效性|分类)"
+_UNTIL_LABEL = rf"(?P<v>.+?)(?={_LABEL_WORDS}[:：]|$)"
 _LABELS = {
-    "doc_number": re.compile(r"(?:发文字号|文号)\s*[:：]\s*(?P<v>\S+)"),
-    "issuer": re.compile(r"(?:发布机关|发文机关|发布机构|发文单位)\s*[:：]\s*(?P<v>\S+)"),
-    "issued_on": re.compile(r"(?:成文日期|印发日期)\s*[:：]\s*(?P<v>\S+)"),
-    "published_on": re.compile(r"(?:发布日期|发布时间|公开日期)\s*[:：]\s*(?P<v>\S+)"),
-    "title": re.compile(r"^(?:标题|名称)\s*[:：]\s*(?P<v>.+)$"),
+    "doc_number": re.compile(rf"(?:发文字号|文号)[:：]{_UNTIL_LABEL}"),
+    "issuer": re.compile(rf"(?:发布机关|发文机关|发布机构|发文单位)[:：]{_UNTIL_LABEL}"),
+    "issued_on": re.compile(rf"(?:成文日期|印发日期)[:：]{_UNTIL_LABEL}"),
+    "published_on": re.compile(rf"(?:发布日期|发布时间|公开日期)[:：]{_UNTIL_LABEL}"),
+    "title": re.compile(rf"(?:标题|名称)[:：]{_UNTIL_LABEL}"),
 }
+_LABEL_PREFIX = re.compile(rf"^{_LABEL_WORDS}[:：]")
 
 
 def _cn_number(s: str) -> int:
@@ -92,10 +95,12 @@ def extract_notice(lines: list[str], table_title: str | None = None) -> NoticeMe
         for key, rx in _LABELS.items():
             for m in rx.finditer(t):
                 labelled.setdefault(key, m["v"])
+    texts = [_LABEL_PREFIX.sub("", t) for t in texts]
     for t in texts:
         if meta.doc_number is None:
             meta.doc_number = doc_number(t) if len(t) <= 30 or DOC_NUMBER.match(t) else None
-        if meta.title is None and _TITLE.search(t) and len(t) <= 120 and not t.startswith(("为", "根据", "经")):
+        if meta.title is None and _TITLE.search(t) and len(t) <= 120 and not t.startswith(("为", "根据", "经")) \
+                and not re.search(rf"{_LABEL_WORDS}[:：]", t):
             meta.title = t
     # title split over two lines (…关于印发 / …的通知)
     if meta.title is None:

@@ -72,6 +72,24 @@ _WIDTH_TABLE = {o: o - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xF
 _WIDTH_TABLE[0x3000] = 0x20
 
 
+@lru_cache(maxsize=1)
+def _variants() -> tuple[dict[int, str], tuple[tuple[str, str], ...]]:
+    data = load_data("variants.yaml")
+    chars = {ord(k): v for k, v in data["chars"].items()}
+    words = tuple(sorted(data["words"].items(), key=lambda kv: -len(kv[0])))
+    return chars, words
+
+
+def fix_variants(text: str) -> str:
+    """Variant characters and Taiwan words left in simplified text (羣衆 → 群众, 著力 → 着力)."""
+    chars, words = _variants()
+    text = text.translate(chars)
+    for a, b in words:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII digits and letters → ASCII; CJK punctuation is kept."""
     return text.translate(_WIDTH_TABLE)
@@ -106,7 +124,7 @@ def clean_cell(text: str) -> str:
     reader; here spacing debris inside each paragraph is removed.
     """
     text = unicodedata.normalize("NFC", text).replace("\r", "\n")
-    text = fold_width(text)
+    text = fix_variants(fold_width(text))
     paras = [squeeze_spaces(p) for p in text.split("\n")]
     return "\n".join(p for p in paras if p)
 

@@ -61,6 +61,12 @@ def header_role(text: str, exact: bool = False) -> str | None:
     return None
 
 
+def resolve_roles(texts: list[str]) -> list[str | None]:
+    """Header texts → column roles, as the shaping step will map them (a table with no
+    measure column has its last grouping column as the measure)."""
+    return _finish([header_role(t) for t in texts], texts, 1).roles
+
+
 def _row_texts(row: Row) -> list[str]:
     return [c.text for c in row.cells]
 

@@ -44,7 +44,8 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
             started = True
             title, body = _title_and_body(m["title"])
             task = Heading(no=f"（{m['no']}）", title=title)
-            open_item = new_item(None, body, p) if body else None
+            no, body = split_item_no(body) if body else (None, body)
+            open_item = new_item(no, body, p) if body else None
             continue
         m = SECTION_RE.match(text)
         if m and m["title"].strip() and len(m["title"]) <= 60:

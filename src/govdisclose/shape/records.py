@@ -20,7 +20,11 @@ def split_trailing_units(measure: str) -> tuple[str, str | None]:
     for rx in (_LABELLED_UNITS, _TRAILING_UNITS):
         m = rx.search(measure)
         if m:
-            return measure[: m.start()].rstrip() , m["units"]
+            body = measure[: m.start()].rstrip()
+            end = re.search(r"[。.；;]\s*$", m.group(0))
+            if end and not body.endswith(("。", "；", ";")):
+                body += "。" if end.group(0).strip() in ("。", ".") else "；"
+            return body, m["units"]
     return measure, None
 
 

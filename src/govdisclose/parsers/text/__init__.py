@@ -12,7 +12,7 @@ from pathlib import Path
 from govdisclose.normalize.text import is_traditional, to_simplified
 from govdisclose.parsers.document import Cell, Document, Paragraph, Row, Table
 from govdisclose.parsers.text.align import align
-from govdisclose.shape.header import header_role
+from govdisclose.shape.header import header_role, resolve_roles
 from govdisclose.parsers.text.cells import to_table
 from govdisclose.parsers.text.debris import clean_text, is_debris_line
 from govdisclose.parsers.text.encoding import decode
@@ -129,8 +129,7 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         before = [(no, l.strip()) for no, l in lines[:start] if l.strip()]
         body = [(no, l.strip()) for no, l in lines[start + n_header:] if l.strip()]
         body = _drop_header_repeats(body, header)
-        roles = [header_role(h) for h in header]
-        rows = align(body, roles)
+        rows = align(body, resolve_roles(header))
         table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[start][0])] + rows,
                       index=0, flags=["cells"])
     elif flow == "pipe_inline":

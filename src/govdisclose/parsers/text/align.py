@@ -37,7 +37,8 @@ def cell_type(text: str) -> str:
                 (kind == "conditional" and len(t) <= 20 and re.match(r"^(按|根据|依据)", t)):
             return "deadline"
     if len(t) <= 120 and not re.search(r"[。；：“”《》]", t):
-        parts = [p for p in re.split(r"[、，,；;\n\s]+|等", t) if p]
+        bare = re.sub(r"[（(][^（()）]{0,30}[)）]", "", t)  # 股(行政审批服务股): the alias does not count
+        parts = [p for p in re.split(r"[、，,；;\n\s]+|等", bare) if p]
         if parts and all(ends_like_unit(p) or is_known(p) or re.search(r"牵头|配合|负责", p) for p in parts):
             return "units"
     if len(t) >= 16 or ITEM_RE.match(t) or t.endswith(("。", "；")):

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.shape.header import header_role
+from govdisclose.shape.header import header_role, resolve_roles
 from govdisclose.shape.numbering import ITEM_RE
 
 _KEY = re.compile(r"[\s\u3000]+")
@@ -121,7 +121,7 @@ def to_table(ft: FlowTable, index: int = 0) -> Table:
 
     body = drop_repeated_header([c for c in ft.body], ft.header)
     header_texts = [c.text for c in ft.header]
-    roles = [header_role(h) for h in header_texts]
+    roles = resolve_roles(header_texts)
     header_row = Row(cells=[Cell.of(h) for h in header_texts], index=0, line=ft.header[0].line)
     marked = any(c.row_end for c in body)
     if marked or not rows_look_right(_count_rows(body, ft), roles):

@@ -1,0 +1,55 @@
+"""Shapes real copies take beyond the seeds (fixtures/shapes/, written by hand to look like them)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from typer.testing import CliRunner
+
+import govdisclose
+from govdisclose.cli import app
+from conftest import FIXTURES
+
+SHAPES = FIXTURES / "shapes"
+
+
+def test_task_list_in_prose_with_units_in_parentheses_and_portal_labels() -> None:
+    notice = govdisclose.parse(SHAPES / "prose_tasks.txt")
+    meta = notice.notice
+    assert meta.title == "重庆市万州区人民政府办公室关于印发万州区2023年政务公开工作要点的通知"
+    assert meta.doc_number == "万州府办发〔2023〕15号" and meta.issuer == "重庆市万州区人民政府办公室"
+    assert meta.issued_on == dt.date(2023, 4, 3) and meta.published_on == dt.date(2023, 4, 7)
+    assert meta.region == "重庆市万州区" and meta.plan_year == 2023
+    t = notice.tasks
+    assert len(t) == 5
+    assert t[0].measure == "及时公开稳经济一揽子政策措施，做好政策解读。"
+    assert (t[0].lead_units, t[0].responsible_units) == (["区发展改革委"], ["区财政局", "区商务委"])
+    assert (t[0].section.no, t[0].task.no, t[0].task.title) == ("一", "（一）", "做好稳经济政策公开")
+    assert (t[1].item_no, t[1].measure, t[1].responsible_units) == ("1", "公开就业创业扶持政策及办事指南。", ["区人力社保局"])
+    assert (t[2].item_no, t[2].lead_units, t[2].responsible_units) == ("2", ["区人力社保局"], ["各镇乡街道"])
+    assert t[2].measure == "开展“政策进企业”宣传活动，推动政策直达快享。"
+    assert (t[3].item_no, t[3].lead_units, t[3].responsible_units) == ("4", ["区就业和人才中心"], [])
+    assert (t[4].section.no, t[4].lead_units, t[4].responsible_units) == ("二", ["区政府办公室"], ["区级各部门"])
+    assert not any("分享" in x.measure or "扫一扫" in x.measure for x in t)
+
+
+def test_person_and_remarks_columns_are_not_units() -> None:
+    notice = govdisclose.parse(SHAPES / "other_columns.txt")
+    t = notice.tasks
+    assert [x.item_no for x in t] == ["1", "2", "3"]
+    assert t[0].responsible_units == ["财政所"] and t[0].deadline.date == dt.date(2024, 6, 30)
+    assert t[1].responsible_units == ["农业服务中心", "财政所"] and t[1].deadline.kind == "ongoing"
+    # an alias in parentheses stays with its name; role words are not part of a name
+    assert t[2].responsible_units == ["广电旅游和公共服务股(行政审批服务股)", "综合办公室"]
+    assert not any(u in ("张三", "李四", "村务公开") for x in t for u in x.lead_units + x.responsible_units)
+    assert any("分管领导" in w for w in notice.warnings) and any("备注" in w for w in notice.warnings)
+
+
+def test_mirror_site_variants_back_to_mainland_forms() -> None:
+    t = govdisclose.parse(SHAPES / "variants.txt").tasks
+    assert t[1].measure == "二、着力做好群众关切回应，审核信息发布。"
+    assert t[1].responsible_units == ["各镇街", "区级各部门"] and t[0].lead_units == ["区政府办公室"]
+
+
+def test_table_with_only_empty_cells_is_exit_1() -> None:
+    r = CliRunner().invoke(app, ["parse", str(SHAPES / "empty_table.txt")])
+    assert r.exit_code == 1 and "no task table" in r.stderr
