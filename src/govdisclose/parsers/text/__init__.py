@@ -144,11 +144,17 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
             before, table, after_table = found
     elif flow == "raw":
         from govdisclose.parsers.text.raw import raw_table
+        from govdisclose.parsers.text.runs import runs_table
 
-        found = raw_table(lines)
-        if found:
-            before, table, flags = found
-            doc.flow = flags or "raw"
+        found_runs = runs_table(lines)
+        if found_runs:
+            before, table = found_runs
+            doc.flow = "runs"
+        else:
+            found = raw_table(lines)
+            if found:
+                before, table, flags = found
+                doc.flow = flags or "raw"
     if table is None:
         doc.flow = "prose"
         before = reflow(lines)

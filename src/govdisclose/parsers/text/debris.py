@@ -11,6 +11,7 @@ _WIDGETS = re.compile(r"^\s*(?:分享到[:：]?.*|扫一扫在手机打开当前
                       r"\[?\s*(?:大|中|小)\s*\]?\s*(?:\[?\s*(?:大|中|小)\s*\]?\s*)*)\s*$")
 _PAGE_NO = re.compile(r"^\s*[-—－–_·•]*\s*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*共?\s*\d+\s*页?)?\s*[-—－–_·•]*\s*$")
 _SPAM = re.compile(r"(?:快3|快三|时时彩|六合彩|百家乐|博彩|娱乐城|棋牌|彩票|赌场|网投|开户|真人|老虎机|体育投注|bet365|线上赌)", re.I)
+_TRAILING_WIDGET = re.compile(r"(?:文件下载|附件下载|【打印】|【关闭】|打印本页|关闭窗口)\s*$", re.M)
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*){1,4}\)")
 
 
@@ -21,6 +22,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
         text = _BR.sub("\n", text)
         text = _TAG.sub("", text)
         notes.append("HTML tags removed")
+    text = _TRAILING_WIDGET.sub("", text)
     if "&" in text:
         text = html.unescape(text).replace("\xa0", " ")
     if _PINYIN.search(text):
