@@ -53,21 +53,31 @@ def task_equal(g: dict, p: dict) -> list[str]:
     return bad
 
 
+def _similarity(a: str, b: str) -> float:
+    from rapidfuzz.fuzz import ratio
+
+    return 1.0 if a == b else (ratio(a, b) / 100.0 if a and b else 0.0)
+
+
 def exact_f1(gold: dict, pred: dict) -> float:
-    """Exact-record F1: tasks matched by equal measure text and every field right."""
-    gt = [t for t in gold["tasks"] if "ambiguous" not in t["flags"]]
-    amb = {norm(t["measure"]) for t in gold["tasks"] if "ambiguous" in t["flags"]}
-    pt = [t for t in pred["tasks"] if norm(t["measure"]) not in amb]
-    by_measure: dict[str, list[dict]] = {}
-    for t in pt:
-        by_measure.setdefault(norm(t["measure"]), []).append(t)
-    exact = 0
-    for g in gt:
-        cands = by_measure.get(norm(g["measure"])) or []
-        if cands and not task_equal(g, cands[0]):
-            exact += 1
-            cands.pop(0)
-    return 2 * exact / (len(gt) + len(pt)) if gt or pt else 1.0
+    """Exact-record F1 as the benchmark counts it: one-to-one greedy matching on measure
+    similarity (>= 0.6); a match counts when every field is right; gold tasks flagged
+    ambiguous (and the predictions matched to them) are left out."""
+    gt, pt = gold["tasks"], pred["tasks"]
+    gn, pn = [norm(t["measure"]) for t in gt], [norm(t["measure"]) for t in pt]
+    pairs = sorted(((_similarity(g, p), i, j) for i, g in enumerate(gn) for j, p in enumerate(pn)
+                    if _similarity(g, p) >= 0.6), key=lambda x: (-x[0], x[1], x[2]))
+    used_g, used_p, matched = set(), set(), []
+    for _s, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            matched.append((i, j))
+    amb = {i for i, t in enumerate(gt) if "ambiguous" in t["flags"]}
+    n_gold = len(gt) - len(amb)
+    n_pred = len(pt) - sum(1 for i, _ in matched if i in amb)
+    exact = sum(1 for i, j in matched if i not in amb and not task_equal(gt[i], pt[j]))
+    return 2 * exact / (n_gold + n_pred) if n_gold + n_pred else 1.0
 
 
 def gold_for(path: Path) -> dict:
