@@ -185,6 +185,39 @@ def read_pdf(path: Path, data: bytes, sha256: str, settings: Settings) -> Docume
             page.flush_cache()
         if total_chars == 0:
             raise InputError(str(path), "no text layer (scanned PDF?): OCR is not supported yet")
+        if not doc.tables:
+            _unruled_fallback(pages, doc)
     finally:
         pdf.close()
     return doc
+
+
+def _unruled_fallback(pages: list[Any], doc: Document) -> None:
+    """No ruling lines anywhere: lay the pages out as text (pdfplumber keeps x positions
+    as columns of characters) and rebuild the table from column bands under the header
+    words, exactly as for a ``pdftotext -layout`` copy."""
+    from govdisclose.parsers.text.layout import layout_table
+
+    lines: list[tuple[int, str]] = []
+    page_of: dict[int, int] = {}
+    for pno, page in enumerate(pages, start=1):
+        try:
+            text = page.extract_text(layout=True)
+        except Exception:  # noqa: BLE001 - a page that cannot be laid out adds nothing
+            continue
+        for ln in text.split("\n"):
+            if not ln.strip() or _PAGE_NUMBER.match(ln.strip()):
+                continue
+            lines.append((len(lines) + 1, ln.rstrip()))
+            page_of[len(lines)] = pno
+    found = layout_table(lines)
+    if not found:
+        return
+    before, table, _after = found
+    for row in table.rows:
+        row.page = page_of.get(row.line or 0)
+        row.line = None
+    table.flags.append("unruled")
+    doc.paragraphs = [Paragraph(text=t, page=page_of.get(no), tables_before=0) for no, t in before]
+    doc.tables.append(table)
+    doc.warnings.append("no ruling lines: table rebuilt from column positions")

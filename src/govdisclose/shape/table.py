@@ -183,7 +183,8 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
             numbered = sum(1 for _, x in out if split_item_no(_measure_text(x, lt.cmap))[0]) >= 0.8 * len(out) >= 2
             cut_unit = any(_cut_unit_cell(c.text) for i, c in enumerate(prev_cells) if i in unit_cols)
             if grouping_blank and not starts_item and prev_measure and (
-                    not prev_measure.endswith(_TERMINAL) or (no_units and prev_units) or numbered or cut_unit):
+                    not prev_measure.endswith(_TERMINAL) or (no_units and prev_units) or cut_unit
+                    or (numbered and (no_units or not sub_point))):
                 merged = []
                 for a, b in zip(_pad(prev, lt.cmap.n_cols), cells):
                     if b.empty or b.covered or b.text == a.text:

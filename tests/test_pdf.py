@@ -1,0 +1,34 @@
+"""The PDF reader: ruled tables stitched over pages, rows cut by page breaks, unruled tables."""
+from __future__ import annotations
+
+import govdisclose
+from conftest import CORPUS, FIXTURES, exact_f1, gold_for
+
+
+def test_row_cut_by_a_page_break_is_one_task() -> None:
+    notice = govdisclose.parse(CORPUS / "001_5f5c5b47d6ce5cb8.pdf")
+    t = {x.item_no: x for x in notice.tasks}
+    # item 2 starts on page 1 and ends on page 2: one record, page of its first line
+    assert t["2"].measure.endswith("（公开路径：1.政府网站>政府信息公开>法定主动公开内容>规划信息>专项规划，2.其他渠道）。")
+    assert t["2"].provenance.page == 1
+    assert (t["2"].deadline.kind, t["2"].deadline.text) == ("relative", "专项规划编制完成后20个工作日内公开")
+    assert t["3"].provenance.page == 2
+    # the section heading cut by a page break is whole on both sides of the break
+    assert {x.section.title for x in notice.tasks if x.section.no == "二"} == {"紧扣宏观政策落地见效深化政务公开"}
+    assert len(notice.tasks) == 79 and len({x.item_no for x in notice.tasks}) == 79
+
+
+def test_repeated_headers_are_not_tasks_and_no_cjk_spaces() -> None:
+    notice = govdisclose.parse(CORPUS / "003_93f9a653648119be.pdf")
+    assert not any("工作任务" in x.measure for x in notice.tasks)
+    assert not any(" " in x.measure.replace("\n", "") for x in notice.tasks if "PPP" not in x.measure)
+    assert notice.notice.table_title == "2022年全市政务公开工作主要任务分解表"
+
+
+def test_unruled_table_falls_back_to_column_bands() -> None:
+    for stem in ("003_93f9a653648119be", "001_5f5c5b47d6ce5cb8"):
+        path = FIXTURES / "pdf" / f"{stem}.unruled.pdf"
+        notice = govdisclose.parse(path)
+        assert any("no ruling lines" in w for w in notice.warnings)
+        assert exact_f1(gold_for(path), notice.model_dump(mode="json")) >= 0.9
+        assert all(x.provenance.page for x in notice.tasks)
