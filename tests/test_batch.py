@@ -93,3 +93,13 @@ def test_glob_and_missing_inputs(tmp_path) -> None:
     res = run_batch([str(src / "**" / "*.docx"), str(tmp_path / "nope.pdf")], tmp_path / "out", workers=1)
     names = {i.path.name: i.status for i in res.items}
     assert names == {"yubei.docx": "ok", "broken.docx": "error", "nope.pdf": "error"}
+
+
+def test_per_file_csv_besides_json(tmp_path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(CORPUS / "003_93f9a653648119be.tab.txt", src / "city.txt")
+    r = runner.invoke(app, ["batch", str(src), "-o", str(tmp_path / "out"), "-f", "csv", "-w", "1"])
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(open(tmp_path / "out" / "in" / "city.txt.csv", encoding="utf-8-sig")))
+    assert len(rows) == 25 and (tmp_path / "out" / "in" / "city.txt.json").exists()

@@ -90,3 +90,39 @@ def test_inspect_reports_roles_and_fates() -> None:
     r = runner.invoke(app, ["inspect", str(FIXTURES / "docx" / "split.docx")])
     assert r.exit_code == 0
     assert "responsible" in r.stdout and "heading" in r.stdout and "repeated_header" not in r.stdout
+
+
+def test_stdin_is_read_with_dash() -> None:
+    data = (CORPUS / "003_93f9a653648119be.tab.txt").read_bytes()
+    r = runner.invoke(app, ["parse", "-", "-f", "jsonl"], input=data)
+    assert r.exit_code == 0, r.stderr
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(lines) == 25 and lines[0]["source"] == "<stdin>"
+
+
+def test_nested_table_and_points_printed_twice(tmp_path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("2023年政务公开工作任务分工")
+    d.add_paragraph("一、深化政务公开")
+    d.add_paragraph("（一）公开年度预算。按规定公开本级预算和部门预算。")
+    t = d.add_table(rows=2, cols=3)
+    for c, v in enumerate(["工作任务", "牵头单位", "责任单位"]):
+        t.cell(0, c).text = v
+    t.cell(1, 0).text = "公开年度预算，按规定公开本级预算和部门预算。"
+    t.cell(1, 1).text = "县财政局"
+    inner = t.cell(1, 2).add_table(rows=2, cols=1)
+    inner.cell(0, 0).text = "各乡镇"
+    inner.cell(1, 0).text = "县级各部门"
+    f = tmp_path / "twice.docx"
+    d.save(f)
+    r = runner.invoke(app, ["parse", str(f), "-f", "jsonl"])
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(rows) == 1  # the table wins over the same task printed as a point
+    assert rows[0]["lead_units"] == ["县财政局"] and rows[0]["responsible_units"] == ["各乡镇", "县级各部门"]
+
+
+def test_version_and_help_examples() -> None:
+    assert runner.invoke(app, ["--version"]).stdout.startswith("govdisclose ")
+    assert "jq" in runner.invoke(app, ["parse", "--help"]).stdout

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from govdisclose.errors import GovdiscloseError
-from govdisclose.export import to_csv, to_json, to_jsonl, write_atomic
+from govdisclose.export import render, to_csv, to_json, to_jsonl, write_atomic
 from govdisclose.models import Notice
 from govdisclose.settings import DEFAULT_SETTINGS, Settings
 
@@ -129,8 +129,11 @@ def _write_manifest(outdir: Path, items: list[Item], started: float, done: bool)
 
 def run_batch(inputs: Iterable[str], outdir: str | Path, workers: int | None = None, resume: bool = False,
               settings: Settings = DEFAULT_SETTINGS, timeout: float = 120.0,
-              on_done: Callable[[Item], None] | None = None) -> BatchResult:
-    """Parse every input into OUTDIR; see the module docstring for what is written."""
+              on_done: Callable[[Item], None] | None = None, fmt: str = "json") -> BatchResult:
+    """Parse every input into OUTDIR; see the module docstring for what is written.
+
+    Each input always gets ``<name>.json`` (what ``resume`` and the combined files read);
+    ``fmt`` jsonl or csv adds ``<name>.jsonl`` / ``<name>.csv`` beside it."""
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     items = expand_inputs(inputs)
@@ -168,6 +171,8 @@ def run_batch(inputs: Iterable[str], outdir: str | Path, workers: int | None = N
                 target = outdir / (str(it.rel) + ".json")
                 write_atomic(target, to_json(notice))
                 it.output = str(target.relative_to(outdir))
+                if fmt != "json":
+                    write_atomic(outdir / (str(it.rel) + "." + fmt), render(notice, fmt), bom=fmt == "csv")
         _write_manifest(outdir, items, started, done=False)
         if on_done:
             on_done(it)

@@ -113,6 +113,8 @@ def parse(
 def batch(
     inputs: list[str] = typer.Argument(..., help="Files, folders (searched recursively) or globs."),
     outdir: Path = typer.Option(..., "--output", "-o", help="Folder for the results (created if needed)."),
+    format: Fmt = typer.Option(Fmt.json, "--format", "-f",
+                               help="Per-file output besides <name>.json: jsonl or csv (json: only the JSON)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Parallel worker processes (default: cores)."),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs the manifest already lists as ok."),
     timeout: float = typer.Option(120.0, "--timeout", help="Seconds one file may take before it is stopped."),
@@ -156,7 +158,7 @@ def batch(
                 progress.console.print(f"[red]error[/] {item.path}: {item.reason}")
 
         result = run_batch(inputs, outdir, workers=workers, resume=resume, settings=settings, timeout=timeout,
-                           on_done=done)
+                           on_done=done, fmt=format.value)
     table = RichTable("status", "files", "tasks")
     for status in ("ok", "no_table", "error"):
         table.add_row(status, str(result.count(status)), str(sum(i.tasks for i in result.items if i.status == status)))

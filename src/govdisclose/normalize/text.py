@@ -14,9 +14,8 @@ from govdisclose.normalize.data import load_data
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"，。、；：？！“”‘’（）《》〔〕【】—…·「」『』﹒"
 # whitespace that touches a CJK character or CJK punctuation on either side is debris
-_SPACE_AFTER_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \t\u3000\u00a0]+")
-_SPACE_BEFORE_CJK = re.compile(rf"[ \t\u3000\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
-_MULTISPACE = re.compile(r"[ \t\u3000\u00a0]{2,}")
+_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
+_CJK_OR_PUNCT = re.compile(rf"[{_CJK}{_CJK_PUNCT}]")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
@@ -97,9 +96,12 @@ def fold_width(text: str) -> str:
 
 def squeeze_spaces(text: str) -> str:
     """Drop whitespace next to CJK characters (letter-spacing, PDF gaps); fold runs elsewhere."""
-    text = _SPACE_AFTER_CJK.sub("", text)
-    text = _SPACE_BEFORE_CJK.sub("", text)
-    return _MULTISPACE.sub(" ", text).strip()
+    def repl(m: re.Match[str]) -> str:
+        a, b = m.start(), m.end()
+        near_cjk = (a > 0 and _CJK_OR_PUNCT.match(text[a - 1])) or (b < len(text) and _CJK_OR_PUNCT.match(text[b]))
+        return "" if near_cjk else " "
+
+    return _SPACE_RUN.sub(repl, text).strip()
 
 
 def join_lines(text: str) -> str:
