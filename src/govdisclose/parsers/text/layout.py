@@ -180,12 +180,15 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> 
 
 
 def _measure_paragraphs(parts: list[str]) -> list[str]:
+    """A measure cell's wrapped lines joined; a line starting a sub-point (①) after a
+    sentence end starts a new paragraph. Shared by the layout and raw rebuilds."""
     paras: list[str] = []
     for p in parts:
         if not p:
             continue
-        if paras and not (re.match(r"^[①-⑳]", p) and paras[-1].endswith(("。", "；"))):
-            paras[-1] += p
+        if paras and not (re.match(r"^[①-⑳]", p) and paras[-1].endswith(_TERMINAL)):
+            sep = " " if re.search(r"[A-Za-z0-9]$", paras[-1]) and re.match(r"[A-Za-z0-9]", p) else ""
+            paras[-1] += sep + p
         else:
             paras.append(p)
     return paras

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from govdisclose.normalize.units import ends_like_unit
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.parsers.text.layout import _header_spans
+from govdisclose.parsers.text.layout import _header_spans, _measure_paragraphs
 from govdisclose.shape.header import header_role
 from govdisclose.shape.numbering import ITEM_RE, heading_level
 
@@ -98,22 +98,11 @@ def raw_table(lines: Lines) -> tuple[Lines, Table, str] | None:
         for c, role in enumerate(roles):
             parts = r.cells.get(c, [])
             if role == "measure":
-                cells.append(Cell(_paragraphs(parts)))
+                cells.append(Cell(_measure_paragraphs(parts)))
             else:
                 cells.append(Cell.of("".join(parts)))
         grid.append(Row(cells=cells, index=len(grid), line=r.line, flags=["reconstructed_from_raw_flow"]))
     return before, Table(rows=grid, index=0, flags=["raw"]), "raw"
-
-
-def _paragraphs(parts: list[str]) -> list[str]:
-    paras: list[str] = []
-    for p in parts:
-        if paras and not (re.match(r"^[①-⑳]", p) and paras[-1].endswith(_TERMINAL)):
-            sep = " " if re.search(r"[A-Za-z0-9]$", paras[-1]) and re.match(r"[A-Za-z0-9]", p) else ""
-            paras[-1] += sep + p
-        else:
-            paras.append(p)
-    return paras
 
 
 def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
