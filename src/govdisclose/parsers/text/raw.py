@@ -46,6 +46,19 @@ class Chunk:
 class _Row:
     line: int
     cells: dict[int, list[str]] = field(default_factory=dict)
+    blocks: list[list[str]] = field(default_factory=list)  # unnumbered grouping texts, in order
+
+    def settle_blocks(self, groups: list[int]) -> None:
+        """Unnumbered grouping blocks go right-aligned into the grouping columns still free:
+        a row under a merged outer cell prints only its inner one."""
+        free = [g for g in groups if g not in self.cells]
+        blocks, self.blocks = self.blocks, []
+        if not blocks or not free:
+            return
+        while len(blocks) > len(free):
+            blocks[0:2] = [blocks[0] + blocks[1]]
+        for g, b in zip(free[len(free) - len(blocks):], blocks):
+            self.cells[g] = b
 
 
 def _chunks(lines: Lines) -> list[Chunk]:
@@ -108,6 +121,7 @@ def raw_table(lines: Lines) -> tuple[Lines, Table, str] | None:
 def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     m = roles.index("measure")
     pre = [i for i in range(m) if roles[i] in ("group", "item_no")]
+    groups = [i for i in pre if roles[i] == "group"]
     tail = [i for i in range(m + 1, len(roles)) if roles[i] in ("lead", "responsible", "deadline", "other")]
     widths = sorted(width(c.text) for c in chunks)
     w_full = widths[int(len(widths) * 0.9)] if widths else 40
@@ -144,8 +158,14 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(m, t)
                 last_measure_full = width(t) >= w_full - 4
             else:
+                # the rest of a cut cell: a grouping cell whose last line was full width,
+                # else a unit or deadline cell that is not finished
+                open_groups = [g for g in groups if rows[-1].cells.get(g) and _full_lines(rows[-1].cells[g])]
                 open_cells = [col for col in tail if rows[-1].cells.get(col) and not _done(rows[-1].cells[col], roles[col])]
-                put(open_cells[0] if open_cells else (tail[-1] if tail else m), t)
+                if open_groups and not _unit_list(t):
+                    put(open_groups[0], t)
+                else:
+                    put(open_cells[0] if open_cells else (tail[-1] if tail else m), t)
             prev_wide = wide
             continue
         prev_wide = wide
@@ -160,13 +180,18 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             last_item = int(item["no"])
             if kind != "pre":
                 new_row(c)
+            rows[-1].settle_blocks(groups)
             put(m, t)
             state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
             continue
         if kind == "measure":
             measure_text = rows[-1].cells.get(m, [""])
             unit_like = not wide and (first_of_many or _unit_list(t) or measure_text[-1].endswith(_TERMINAL))
-            if last_measure_full and not c.joined and not unit_like:
+            # ①② open paragraphs inside the measure when they follow in sequence
+            circ = re.match(r"^[①-⑳]", t)
+            seen = re.findall(r"[①-⑳]", "".join(rows[-1].cells.get(m, [])))
+            sub_point = bool(circ) and (t[0] == "①" or (bool(seen) and ord(t[0]) == ord(seen[-1]) + 1))
+            if (last_measure_full and not c.joined and not unit_like) or (sub_point and not c.joined):
                 put(m, t)
                 last_measure_full = width(t) >= w_full - 4
                 continue
@@ -180,8 +205,16 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             continue
         if kind == "pre":
             if wide:
+                rows[-1].settle_blocks(groups)
                 put(m, t)
                 state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
+            elif k == -1:
+                block = rows[-1].blocks[-1]
+                ended = width(block[-1]) < max(width(x) for x in block) - 1 or block[-1].endswith("。")
+                if ended:
+                    rows[-1].blocks.append([t])
+                else:
+                    block.append(t)
             else:
                 put(k, t)
             continue
@@ -200,8 +233,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 state = ("tail", k + 1)
             elif pre:
                 new_row(c)
-                put(pre[-1] if len(pre) == 1 else pre[0], t)
-                state = ("pre", pre[-1] if len(pre) == 1 else pre[0])
+                rows[-1].blocks.append([t])
+                state = ("pre", -1)
             else:
                 put(col, t)
             continue
@@ -211,9 +244,18 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             put(m, t)
             state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
         else:
-            put(pre[0], t)
-            state = ("pre", pre[0])
+            rows[-1].blocks.append([t])
+            state = ("pre", -1)
+    for r in rows:
+        r.settle_blocks(groups)
     return rows
+
+
+def _full_lines(parts: list[str]) -> bool:
+    """A grouping cell whose last line is as wide as its widest: its text goes on."""
+    if not parts or parts[-1].endswith(("。", "）", ")")):
+        return False
+    return width(parts[-1]) >= max(width(p) for p in parts) - 1
 
 
 def _unit_list(text: str) -> bool:
