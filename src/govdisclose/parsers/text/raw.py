@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from govdisclose.normalize.units import ends_like_unit
+from govdisclose.normalize.units import ends_like_unit, is_known
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _header_spans, _measure_paragraphs
 from govdisclose.shape.header import header_role
@@ -27,7 +27,7 @@ _SPLIT = re.compile(rf"(?<={_CJKP}) +(?={_CJKP})")
 _DEADLINE_START = re.compile(r"^(?:\d{1,2} ?月|20\d\d ?年|年底|年内|长期|持续|及时|全年|按|每年|每月|每季度|[一二三四]季度|上半年|下半年)")
 _TERMINAL = ("。", "；", ";")
 # characters that end unit names and never start one: a chunk starting so continues the name above
-_SUFFIX_START = r"^[门位局委会办室厅处所队员组站部心司院府]"
+_SUFFIX_START = r"^[（(门位局委会办室厅处所队员组站部心司院府]"
 
 
 def width(text: str) -> int:
@@ -162,7 +162,11 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 # else a unit or deadline cell that is not finished
                 open_groups = [g for g in groups if rows[-1].cells.get(g) and _full_lines(rows[-1].cells[g])]
                 open_cells = [col for col in tail if rows[-1].cells.get(col) and not _done(rows[-1].cells[col], roles[col])]
-                if open_groups and not _unit_list(t):
+                measure_open = last_measure_full and not "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
+                if measure_open and not _unit_list(t):
+                    put(m, t)
+                    last_measure_full = width(t) >= w_full - 4
+                elif open_groups and not _unit_list(t):
                     put(open_groups[0], t)
                 else:
                     put(open_cells[0] if open_cells else (tail[-1] if tail else m), t)
@@ -225,7 +229,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 new_row(c)
                 put(m, t)
                 state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
-            elif not c.joined and cur and (not _done(cur, roles[col]) or re.match(_SUFFIX_START, t)
+            elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
                                             or (roles[col] == "deadline" and len(t) <= 4)):
                 put(col, t)
             elif k + 1 < len(tail):
@@ -249,6 +253,16 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     for r in rows:
         r.settle_blocks(groups)
     return rows
+
+
+def _completes(parts: list[str], text: str) -> bool:
+    """Whether ``text`` finishes the last name of a unit cell: it starts the way only the end
+    of a name starts (局, 门, a bracket), or the two pieces make a name the registry knows."""
+    if re.match(_SUFFIX_START, text):
+        return True
+    last = re.split(r"[、，,；;]", "".join(parts))[-1]
+    first = re.split(r"[、，,；;]", text)[0]
+    return bool(last) and not is_known(last) and is_known(last + first)
 
 
 def _full_lines(parts: list[str]) -> bool:
