@@ -150,6 +150,11 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         first_of_many = idx + 1 < len(chunks) and chunks[idx + 1].joined and not c.joined
         if c.after_header and rows and not is_item and not level:
             cut_row = True
+        if cut_row and rows and re.match(r"^[①-⑳]", t):
+            seen_sub = re.findall(r"[①-⑳]", "".join(rows[-1].cells.get(m, [])))
+            if t[0] != "①" and not (seen_sub and ord(t[0]) == ord(seen_sub[-1]) + 1):
+                cut_row = False  # ⑦ after ⑤: the next row, not the rest of this one
+                state = ("tail", len(tail) - 1) if tail else state
         if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header)):
             cut_row = False
         if cut_row:
@@ -195,7 +200,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             circ = re.match(r"^[①-⑳]", t)
             seen = re.findall(r"[①-⑳]", "".join(rows[-1].cells.get(m, [])))
             sub_point = bool(circ) and (t[0] == "①" or (bool(seen) and ord(t[0]) == ord(seen[-1]) + 1))
-            if (last_measure_full and not c.joined and not unit_like) or (sub_point and not c.joined):
+            out_of_sequence = bool(circ) and not sub_point  # ⑦ after ⑤: a row of its own
+            if ((last_measure_full and not c.joined and not unit_like) or (sub_point and not c.joined)) \
+                    and not out_of_sequence:
                 put(m, t)
                 last_measure_full = width(t) >= w_full - 4
                 continue
