@@ -237,7 +237,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(m, t)
                 state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
             elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
-                                            or (roles[col] == "deadline" and len(t) <= 4)):
+                                            or (roles[col] == "deadline" and (len(t) <= 4 or (
+                                                len(t) <= 6 and (_heading_next(chunks, idx) or re.search(
+                                                    r"(完成|更新|动态|公开|前|日|月|底|内|坚持|推进)", t)))))):
                 put(col, t)
             elif k + 1 < len(tail):
                 put(tail[k + 1], t)
@@ -270,6 +272,17 @@ def _completes(parts: list[str], text: str) -> bool:
     last = re.split(r"[、，,；;]", "".join(parts))[-1]
     first = re.split(r"[、，,；;]", text)[0]
     return bool(last) and not is_known(last) and is_known(last + first)
+
+
+def _heading_next(chunks: list[Chunk], idx: int) -> bool:
+    """Whether a numbered heading follows within two narrow chunks: the narrow text before
+    it is the rest of the deadline above, not the grouping cell of a new row."""
+    for c in chunks[idx + 1: idx + 3]:
+        if heading_level(c.text):
+            return True
+        if width(c.text) > 24 or ITEM_RE.match(c.text):
+            return False
+    return False
 
 
 def _full_lines(parts: list[str]) -> bool:
