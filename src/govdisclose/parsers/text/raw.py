@@ -143,7 +143,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     for idx, c in enumerate(chunks):
         t = c.text
         item = ITEM_RE.match(t)
-        is_item = bool(item) and last_item < int(item["no"]) <= last_item + 2 and not re.match(r"\d+[.．]\s*政府网站>", t)
+        is_item = bool(item) and (last_item < int(item["no"]) <= last_item + 2 or int(item["no"]) == 1) \
+            and not re.match(r"\d+[.．]\s*政府网站>", t)
         level = heading_level(t)
         wide = width(t) > narrow
         kind, k = state
@@ -187,6 +188,12 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             continue
         if is_item:
             last_item = int(item["no"])
+            if kind == "measure" and not c.joined:
+                # items before any unit cell share one measure cell (1．… 2．… 3．…):
+                # shaping splits them and gives each the row's units
+                put(m, t)
+                last_measure_full = width(t) >= w_full - 4
+                continue
             if kind != "pre":
                 new_row(c)
             rows[-1].settle_blocks(groups)
