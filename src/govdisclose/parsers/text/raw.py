@@ -217,6 +217,11 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(tail[0], t)
                 state = ("tail", 0)
                 continue
+            if tail and not out_of_sequence and not c.joined:
+                # a row's units come after its measure: wide text before them is more measure
+                put(m, t)
+                last_measure_full = width(t) >= w_full - 4
+                continue
             new_row(c)
             put(m, t)
             last_measure_full = width(t) >= w_full - 4
