@@ -60,9 +60,15 @@ def _similarity(a: str, b: str) -> float:
 
 
 def exact_f1(gold: dict, pred: dict) -> float:
-    """Exact-record F1 as the benchmark counts it: one-to-one greedy matching on measure
-    similarity (>= 0.6); a match counts when every field is right; gold tasks flagged
-    ambiguous (and the predictions matched to them) are left out."""
+    """Exact-record F1 of one document (see :func:`exact_counts`)."""
+    exact, n_gold, n_pred = exact_counts(gold, pred)
+    return 2 * exact / (n_gold + n_pred) if n_gold + n_pred else 1.0
+
+
+def exact_counts(gold: dict, pred: dict) -> tuple[int, int, int]:
+    """(exact, gold, predicted) as the benchmark counts them: one-to-one greedy matching on
+    measure similarity (>= 0.6); a match counts when every field is right; gold tasks
+    flagged ambiguous (and the predictions matched to them) are left out."""
     gt, pt = gold["tasks"], pred["tasks"]
     gn, pn = [norm(t["measure"]) for t in gt], [norm(t["measure"]) for t in pt]
     pairs = sorted(((_similarity(g, p), i, j) for i, g in enumerate(gn) for j, p in enumerate(pn)
@@ -77,7 +83,7 @@ def exact_f1(gold: dict, pred: dict) -> float:
     n_gold = len(gt) - len(amb)
     n_pred = len(pt) - sum(1 for i, _ in matched if i in amb)
     exact = sum(1 for i, j in matched if i not in amb and not task_equal(gt[i], pt[j]))
-    return 2 * exact / (n_gold + n_pred) if n_gold + n_pred else 1.0
+    return exact, n_gold, n_pred
 
 
 def gold_for(path: Path) -> dict:
