@@ -210,6 +210,21 @@ def join_broken_lines(text: str) -> str:
     return "\n".join(out)
 
 
+def salvage(part: str) -> tuple[str, bool]:
+    """A unit cell piece carrying text from another column (a repaired copy): keep the
+    name. ``其他渠道）。区司法局`` → 区司法局 (sentence debris before it);
+    ``市卫生计生委推进食品药品安全领域信息公开`` → 市卫生计生委 (a title glued after it).
+    Returns (name, whether anything was cut)."""
+    cut = False
+    if "。" in part:
+        part, cut = part.rsplit("。", 1)[1], True
+    if part and not ends_like_unit(part) and len(part) > 8:
+        spans = known_matches(part)
+        if spans and spans[0][0] == 0:
+            part, cut = part[: spans[0][1]], True
+    return part, cut
+
+
 def split_names(text: str, flags: list[str] | None = None, seen: dict[str, set[str]] | None = None) -> list[str]:
     """A run of unit names (no role words) → single names, printed order, no duplicates.
     Dictionary splits of glued names add their flags to ``flags``; ``seen`` collects
@@ -218,6 +233,9 @@ def split_names(text: str, flags: list[str] | None = None, seen: dict[str, set[s
     text = join_broken_lines(text)
     for part in _split_top_level(text):
         for piece in _split_deng(part.strip()):
+            piece, cut = salvage(piece)
+            if cut and flags is not None and "low_confidence" not in flags:
+                flags.append("low_confidence")
             glued, why = split_glued(piece)
             if flags is not None:
                 flags.extend(f for f in why if f not in flags)
