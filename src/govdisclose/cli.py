@@ -96,7 +96,10 @@ def parse(
     except Exception as exc:  # a reader bug must still end in one line, not a traceback
         _err(f"{file}: could not be read ({exc.__class__.__name__}: {str(exc)[:200]})")
         raise typer.Exit(2)
-    if not notice.tasks:  # nothing to keep: no output file, a clear message, exit 1
+    if not notice.tasks:  # the notice is still printed (its metadata), but no output file is left
+        if output is None:
+            sys.stdout.write(out)
+            sys.stdout.flush()
         _err(f"{notice.source.path}: no task table or numbered work points found")
         raise typer.Exit(1)
     if output is not None:

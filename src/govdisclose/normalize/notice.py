@@ -16,7 +16,7 @@ _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年.\-/]\s*(?P<m>\d{1,2})\s*[月.\
 _CN_DATE = re.compile(r"(?P<y>[一二〇○零Ｏ三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 _ISSUER_END = re.compile(r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管委会|局|委|厅|办)$")
 _TITLE = re.compile(r"关于.{2,80}的(?:通知|意见|方案|函|决定|批复)$")
-_REFERENCE = re.compile(rf"《(?P<title>[^《》]{{4,120}})》\s*[（(](?P<no>[^（）()]{{2,40}}?{_BRACKETS}\d{{4}}{_CLOSE}\d+号)[）)]")
+_REFERENCE = re.compile(rf"《(?P<title>[^《》]{{4,120}})》\s*[（(](?P<no>[^（）()]{{2,40}}?{_BRACKETS}\d{{4}}{_CLOSE}\d+号)[^（）()]{{0,60}}[）)]")
 _LABEL_WORDS = r"(?:索引号|主题分类|主题词|发布机关|发文机关|发布机构|发文单位|成文日期|印发日期|标题|名称|发文字号|文号|发布日期|发布时间|公开日期|有效性|分类)"
 _UNTIL_LABEL = rf"(?P<v>.+?)(?={_LABEL_WORDS}[:：]|$)"
 _LABELS = {
@@ -58,12 +58,18 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def doc_number(text: str) -> str | None:
-    """The first 文号 in the text, brackets normalised to 〔〕."""
-    m = DOC_NUMBER.search(compact(text))
-    if not m:
-        return None
-    return f"{m['org']}〔{m['y']}〕{m['n']}号"
+def doc_number(text: str, own: bool = False) -> str | None:
+    """The first 文号 in the text, brackets normalised to 〔〕. With ``own``, numbers in
+    parentheses or right after a cited 《title》 (references to other documents) are skipped."""
+    t = compact(text)
+    for m in DOC_NUMBER.finditer(t):
+        before = t[: m.start()]
+        if own and (before.endswith(("（", "(", "》")) or before.count("（") > before.count("）")):
+            continue
+        org = re.split(r"(?:通知|意见|决定|方案|公告|的|印发|关于|。|，|：|:)", m["org"])[-1][-10:]
+        if org:
+            return f"{org}〔{m['y']}〕{m['n']}号"
+    return None
 
 
 def region_of(issuer: str | None) -> str | None:
@@ -96,17 +102,31 @@ def extract_notice(lines: list[str], table_title: str | None = None) -> NoticeMe
             for m in rx.finditer(t):
                 labelled.setdefault(key, m["v"])
     texts = [_LABEL_PREFIX.sub("", t) for t in texts]
-    for t in texts:
-        if meta.doc_number is None:
-            meta.doc_number = doc_number(t) if len(t) <= 30 or DOC_NUMBER.match(t) else None
+    for k, t in enumerate(texts):
+        if meta.doc_number is None and (k < 12 or len(t) <= 30):  # the notice's own number heads it
+            meta.doc_number = doc_number(t, own=True)
         if meta.title is None and _TITLE.search(t) and len(t) <= 120 and not t.startswith(("为", "根据", "经")) \
                 and not re.search(rf"{_LABEL_WORDS}[:：]", t):
             meta.title = t
-    # title split over two lines (…关于印发 / …的通知)
-    if meta.title is None:
-        for a, b in zip(texts, texts[1:]):
-            if "关于" in a and _TITLE.search(a + b) and len(a + b) <= 120:
-                meta.title = a + b
+    # a title split over lines (issuer / 关于印发… / …的通知): the longest run of up to
+    # three lines that reads as one title, issuer line included
+    if meta.title is None or meta.title.startswith("关于"):
+        for k in range(min(len(texts), 40)):
+            for n in (3, 2):
+                joined = "".join(texts[k:k + n])
+                if len(texts[k:k + n]) == n and re.match(r"^.{0,30}关于.{2,80}的(?:通知|意见|方案|决定)$", joined) \
+                        and len(joined) <= 120 and not texts[k].startswith(("为", "根据", "经")) \
+                        and (meta.title is None or joined.endswith(meta.title) or meta.title in joined):
+                    if meta.title is None or len(joined) > len(meta.title):
+                        meta.title = joined
+                    break
+            if meta.title and not meta.title.startswith("关于"):
+                break
+    if meta.title is None:  # a title glued to what follows it in a long first line
+        for t in texts[:5]:
+            m = re.match(r"^(.{2,30}?关于.{2,80}?的(?:通知|意见|方案|决定))", t)
+            if m and not t.startswith(("为", "根据", "经")):
+                meta.title = m.group(1)
                 break
     if "title" in labelled and meta.title is None:
         meta.title = labelled["title"]
@@ -122,6 +142,13 @@ def extract_notice(lines: list[str], table_title: str | None = None) -> NoticeMe
         head = meta.title.split("关于")[0]
         if _is_issuer(head):
             meta.issuer = head
+    if meta.issued_on is None and meta.issuer:  # signature block glued into running text
+        rx = re.compile(re.escape(meta.issuer) + r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
+        for t in texts:
+            m = rx.search(t)
+            if m:
+                meta.issued_on = parse_date(m.group(1))
+                break
     if meta.issued_on is None and "issued_on" in labelled:
         meta.issued_on = parse_date(labelled["issued_on"])
     if meta.issued_on is None:
