@@ -77,6 +77,11 @@ def test_units(cell: str, role: str, lead: list[str], resp: list[str]) -> None:
     ("专项规划编制完成后20个工作日内公开", "relative", None),
     ("按市级部门要求时限完成", "conditional", None),
     ("按市财政局规定时间公开", "conditional", None),
+    ("按季度", "ongoing", None),
+    ("每季度末", "ongoing", None),
+    ("2022年第二季度", "date", dt.date(2022, 6, 30)),
+    ("上半年", "date", dt.date(2021, 6, 30)),
+    ("11月底前启动，12月底前完成", "date", dt.date(2021, 12, 31)),
     ("", "none", None),
     ("—", "none", None),
 ])

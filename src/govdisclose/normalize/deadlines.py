@@ -29,6 +29,7 @@ def _rules() -> dict[str, list[re.Pattern[str]]]:
     return {
         "ongoing": [re.compile(re.escape(w)) for w in data["ongoing"]],
         "relative": [re.compile(p) for p in data["relative"]],
+        "periodic": [re.compile(p) for p in data["periodic"]],
         "conditional": [re.compile(p) for p in data["conditional"]],
     }
 
@@ -93,6 +94,8 @@ def parse_deadline(cell: str | None, plan_year: int | None) -> Deadline:
         return Deadline(text=text, kind="date", date=max(known) if known else None)
     if any(p.search(text) for p in rules["relative"]):
         return Deadline(text=text, kind="relative")
+    if any(p.search(text) for p in rules["periodic"]):
+        return Deadline(text=text, kind="ongoing")
     if any(p.search(text) for p in rules["conditional"]):
         return Deadline(text=text, kind="conditional")
     if dates:
