@@ -6,6 +6,8 @@ import re
 
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,300})?/?\s*>")
 _BR = re.compile(r"<\s*br\s*/?\s*>", re.I)
+_CELL_END = re.compile(r"<\s*/\s*t[dh]\s*>", re.I)
+_ROW_END = re.compile(r"<\s*/\s*tr\s*>", re.I)
 _WIDGETS = re.compile(r"^\s*(?:分享到[:：]?.*|扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|【?打印本?页】?|【?关闭窗口】?|"
                       r"打印|关闭|字体[:：]?\s*[大中小\s]+|【字体[:：].*】|保存本页|收藏|返回顶部|网站地图|"
                       r"\[?\s*(?:大|中|小)\s*\]?\s*(?:\[?\s*(?:大|中|小)\s*\]?\s*)*)\s*$")
@@ -19,6 +21,11 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     """Remove HTML tags and entities, pinyin inserted by mirror sites; return notes on what went."""
     notes: list[str] = []
     if _TAG.search(text):
+        if _CELL_END.search(text):  # a saved web page with a table: keep its cells as a pipe flow
+            text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", "", text)
+            text = _ROW_END.sub("\n||\n", _CELL_END.sub("\n|\n", text))
+            text = re.sub(r"(?i)<\s*(?:p|div)\b[^>]{0,300}>", "\n", text)
+            notes.append("HTML table cells kept as a pipe flow")
         text = _BR.sub("\n", text)
         text = _TAG.sub("", text)
         notes.append("HTML tags removed")
