@@ -97,9 +97,23 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[
             pointer = free_groups[0]
             continue
         # consecutive measure cells are paragraphs of one cell, unless the new one is the next item
-        if kind in ("measure", "short") and cur and cur[-1].col == measure_col and not ITEM_RE.match(text):
+        # 市司法局等市直 | 各有关部门: the first piece of a unit cell broken over two lines
+        unit_piece = kind == "short" and nxt in ("units", "deadline", "item", None) \
+            and cell_type(text + "\n" + (_peek(cells, k) or "")) == "units"
+        if kind in ("measure", "short") and cur and cur[-1].col == measure_col and not ITEM_RE.match(text) \
+                and not unit_piece:
             cur[-1] = _Placed(measure_col, cur[-1].text + "\n" + text, cur[-1].line)
             continue
+        # a unit cell broken over lines: the pieces make a unit list only together
+        if cur and roles[cur[-1].col] in ("lead", "responsible"):
+            prev_units = cell_type(cur[-1].text) == "units"
+            joined = cur[-1].text + text
+            if (not prev_units or kind == "short") and cell_type(joined) == "units" and kind != "deadline":
+                cur[-1] = _Placed(cur[-1].col, joined, cur[-1].line)
+                continue
+            if kind == "units" and not any(roles[c] in ("lead", "responsible") for c in range(pointer + 1, len(roles))):
+                cur[-1] = _Placed(cur[-1].col, cur[-1].text + "\n" + text, cur[-1].line)  # one unit a line
+                continue
         target = None
         for c in range(pointer + 1, len(roles)):
             if kind in _ACCEPTS.get(roles[c], {"short"}):
@@ -126,6 +140,10 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[
     if cur:
         rows.append(cur)
     return _finish(rows, roles)
+
+
+def _peek(cells: list[tuple[int, str | None]], k: int) -> str | None:
+    return next((t for _, t in cells[k + 1:] if t and t.strip()), None)
 
 
 def _finish(rows: list[list[_Placed]], roles: list[str | None]) -> list[Row]:
