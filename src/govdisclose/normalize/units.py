@@ -191,7 +191,8 @@ def ends_like_unit(name: str) -> bool:
         return True
     if len(name) < 2 or name in _SCOPES:  # a bare scope prefix (市, 区直) is the start of a name
         return False
-    return name.endswith(_registry()["endings"])
+    bare = re.sub(r"[（(][^（()）]{1,20}[)）]$", "", name)  # 各村（社区）, 股(行政审批服务股)
+    return bare.endswith(_registry()["endings"]) or (bare != name and len(bare) >= 2 and bare[-1] in "村居")
 
 
 def join_broken_lines(text: str) -> str:
