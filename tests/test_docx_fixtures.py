@@ -80,3 +80,19 @@ def test_traditional_notice_is_simplified_with_mainland_wording() -> None:
     assert t[0].lead_units == ["区政府办公室"] and t[1].lead_units == ["区大数据发展局"]
     assert notice.notice.region == "重庆市江北区"
     assert any("traditional" in w for w in notice.warnings)
+
+
+def test_word_automatic_numbering_gives_item_numbers() -> None:
+    # python-docx sees empty 序号 cells: Word draws the numbers from numbering.xml
+    d = docx.Document(DOCX / "autonum.docx")
+    assert [r.cells[0].text for r in d.tables[0].rows[1:]] == ["", "", ""]
+    t = _rows("autonum.docx")
+    assert [(x.item_no, x.responsible_units) for x in t] == [("1", ["县财政局"]), ("2", ["县发展改革局"]),
+                                                            ("3", ["县政务服务中心"])]
+
+
+def test_chinese_numerals_for_word_lists() -> None:
+    from govdisclose.parsers.docx_numbering import chinese, format_number
+
+    assert [chinese(n) for n in (1, 10, 11, 20, 21, 105)] == ["一", "十", "十一", "二十", "二十一", "一百零五"]
+    assert format_number(3, "decimalEnclosedCircle") == "③" and format_number(4, "upperRoman") == "IV"

@@ -15,6 +15,7 @@ from lxml import etree
 
 from govdisclose.errors import InputError
 from govdisclose.parsers.document import Cell, Document, Paragraph, Row, Table
+from govdisclose.parsers.docx_numbering import Numbering
 from govdisclose.settings import Settings
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -37,8 +38,8 @@ def _children(el: etree._Element, tag: str) -> list[etree._Element]:
     return out
 
 
-def _para_text(p: etree._Element) -> str:
-    parts: list[str] = []
+def _para_text(p: etree._Element, numbering: Numbering | None = None) -> str:
+    parts: list[str] = [numbering.label(p)] if numbering is not None else []
 
     def walk(el: etree._Element) -> None:
         for ch in el:
@@ -60,14 +61,14 @@ def _para_text(p: etree._Element) -> str:
     return "".join(parts)
 
 
-def _cell_paragraphs(tc: etree._Element) -> list[str]:
+def _cell_paragraphs(tc: etree._Element, numbering: Numbering | None = None) -> list[str]:
     """Paragraph texts of a cell; nested tables contribute their cells' paragraphs."""
     out: list[str] = []
 
     def walk(el: etree._Element) -> None:
         for ch in el:
             if ch.tag == f"{_W}p":
-                out.extend(x for x in _para_text(ch).split("\n"))
+                out.extend(x for x in _para_text(ch, numbering).split("\n"))
             elif ch.tag == f"{_W}tbl":
                 for tr in _children(ch, f"{_W}tr"):
                     for inner in _children(tr, f"{_W}tc"):
@@ -85,7 +86,7 @@ def _val(el: etree._Element | None, default: str | None = None) -> str | None:
     return el.get(f"{_W}val", default)
 
 
-def _read_table(tbl: etree._Element, index: int, settings: Settings) -> Table:
+def _read_table(tbl: etree._Element, index: int, settings: Settings, numbering: Numbering | None = None) -> Table:
     rows: list[Row] = []
     above: dict[int, Cell] = {}  # grid column → the cell that starts a vertical merge there
     for r_i, tr in enumerate(_children(tbl, f"{_W}tr")):
@@ -105,7 +106,7 @@ def _read_table(tbl: etree._Element, index: int, settings: Settings) -> Table:
                 origin = above[col]
                 cell = Cell(list(origin.paragraphs), covered=True, col_span=span)
             else:
-                cell = Cell(_cell_paragraphs(tc), col_span=span)
+                cell = Cell(_cell_paragraphs(tc, numbering), col_span=span)
                 if vm_el is not None:
                     above[col] = cell
                 else:
@@ -147,6 +148,11 @@ def read_docx(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         try:
             with zf.open(info) as fh:  # the declared size may lie: read no more than the limit
                 xml = fh.read(settings.max_unzipped_bytes + 1)
+            extra = {}
+            for part in ("word/numbering.xml", "word/styles.xml"):
+                if part in zf.namelist():
+                    with zf.open(part) as fh:
+                        extra[part] = fh.read(min(settings.max_unzipped_bytes, 64 * 2**20))
             if len(xml) > settings.max_unzipped_bytes:
                 raise InputError(str(path), "document.xml unpacks past the size limit (zip bomb?); "
                                             "raise it with --set max_unzipped_bytes=N")
@@ -160,16 +166,17 @@ def read_docx(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
     if body is None:
         raise InputError(str(path), "not a Word document body")
     doc = Document(path=str(path), format="docx", sha256=sha256)
+    numbering = Numbering.load(extra.get("word/numbering.xml"), extra.get("word/styles.xml"), _safe_parser())
 
     def walk(el: etree._Element) -> None:
         for ch in el:
             if ch.tag == f"{_W}p":
-                text = _para_text(ch).strip()
+                text = _para_text(ch, numbering).strip()
                 if text:
                     doc.paragraphs.append(Paragraph(text=text, tables_before=len(doc.tables)))
             elif ch.tag == f"{_W}tbl":
                 try:
-                    doc.tables.append(_read_table(ch, len(doc.tables), settings))
+                    doc.tables.append(_read_table(ch, len(doc.tables), settings, numbering))
                 except InputError as exc:
                     raise InputError(str(path), exc.reason)
             elif ch.tag in _TRANSPARENT:
