@@ -126,3 +126,23 @@ def test_nested_table_and_points_printed_twice(tmp_path) -> None:
 def test_version_and_help_examples() -> None:
     assert runner.invoke(app, ["--version"]).stdout.startswith("govdisclose ")
     assert "jq" in runner.invoke(app, ["parse", "--help"]).stdout
+
+
+def test_title_row_inside_the_table_is_the_table_title(tmp_path) -> None:
+    import docx
+
+    import govdisclose
+
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 2))
+    t.cell(0, 0).text = "2024年 政务公开 任务分工表"
+    for c, v in enumerate(["工作任务", "责任单位", "完成时限"]):
+        t.cell(1, c).text = v
+    for c, v in enumerate(["公开本级预算。", "县财政局", "6月底前"]):
+        t.cell(2, c).text = v
+    f = tmp_path / "titled.docx"
+    d.save(f)
+    n = govdisclose.parse(f)
+    assert n.notice.table_title == "2024年政务公开任务分工表" and n.notice.plan_year == 2024
+    assert [x.deadline.date.isoformat() for x in n.tasks] == ["2024-06-30"]

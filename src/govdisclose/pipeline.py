@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +96,10 @@ def run(path: str | Path, data: bytes | None = None, settings: Settings = DEFAUL
         items = shape_points(doc.paragraphs)
         used = "points" if items else "none"
         header_lines = [p.text for p in doc.paragraphs[: _before_first_point(doc)]]
-    meta = extract_notice(header_lines, pick_table_title(header_lines))
+    table_title = pick_table_title(header_lines)
+    if table_title is None and shaped.titles and used == "table":
+        table_title = re.sub(r"\s+", "", shaped.titles[0])
+    meta = extract_notice(header_lines, table_title)
     aliases: dict[str, set[str]] = {}
     tasks = [to_task(it, meta.plan_year, aliases) for it in items]
     warnings = list(doc.warnings) + list(shaped.warnings)

@@ -66,6 +66,7 @@ class ShapeResult:
     tables: list[LogicalTable] = field(default_factory=list)
     fates: list[RowFate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # title rows printed inside a table, above its header
 
 
 _TERMINAL = tuple("。！？；;!?）)〕】”")
@@ -78,7 +79,7 @@ def _pad(row: Row, n: int) -> list[Cell]:
     return cells
 
 
-def stitch_tables(tables: list[Table], fates: list[RowFate]) -> list[LogicalTable]:
+def stitch_tables(tables: list[Table], fates: list[RowFate], titles: list[str] | None = None) -> list[LogicalTable]:
     """Find each table's header; a following table with no header and the same width
     (or the same header) continues the table before it (Word splits long tables)."""
     out: list[LogicalTable] = []
@@ -88,6 +89,9 @@ def stitch_tables(tables: list[Table], fates: list[RowFate]) -> list[LogicalTabl
             body = t.rows[cmap.header_rows:]
             for r in t.rows[: cmap.header_rows]:
                 fates.append(RowFate(t.index, r.index, "header", [c.text for c in r.cells]))
+                distinct = {c.text.strip() for c in r.cells if c.text.strip()}
+                if titles is not None and len(distinct) == 1 and len(r.cells) > 1:
+                    titles.append(distinct.pop())  # a title row spanning the table
             if out and out[-1].cmap.signature() == cmap.signature() and out[-1].rows and \
                     out[-1].rows[-1][0] == t.index - 1:
                 out[-1].rows.extend((t.index, r) for r in body)
@@ -315,7 +319,7 @@ def build_items(lt: LogicalTable, fates: list[RowFate], warnings: list[str]) -> 
 def shape_tables(tables: list[Table]) -> ShapeResult:
     """Run the whole chain over a document's tables."""
     res = ShapeResult()
-    res.tables = stitch_tables(tables, res.fates)
+    res.tables = stitch_tables(tables, res.fates, res.titles)
     for lt in res.tables:
         res.warnings.extend(w for w in lt.cmap.warnings if w not in res.warnings)
         drop_repeated_headers(lt, res.fates)
