@@ -16,10 +16,10 @@ from govdisclose.shape.header import header_role, resolve_roles
 from govdisclose.parsers.text.cells import to_table
 from govdisclose.parsers.text.debris import clean_text, is_debris_line
 from govdisclose.parsers.text.encoding import decode
-from govdisclose.parsers.text.flows import inline_pipe_table, pipe_cells, split_table, tab_cells
+from govdisclose.parsers.text.flows import inline_pipe_table, pipe_cells, split_table, tab_cells, tsv_table
 from govdisclose.settings import Settings
 
-FLOWS = ("tab", "pipe", "pipe_inline", "layout", "raw", "columns", "prose")
+FLOWS = ("tab", "tsv", "cells", "pipe", "pipe_inline", "layout", "raw", "runs", "prose")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -88,6 +88,9 @@ def detect_flow(lines: list[tuple[int, str]]) -> str:
     pipes = sum(1 for _, l in lines if l.strip() in ("|", "||", "| |"))
     inline = sum(1 for _, l in lines if l.strip().count("|") >= 2)
     wide_gaps = sum(1 for _, l in lines if re.search(r"\S {3,}\S", l))
+    inner_tabs = sum(1 for _, l in lines if re.search(r"\S\t", l))
+    if inner_tabs >= 3 and inner_tabs >= 0.3 * sum(1 for _, l in lines if l.strip()):
+        return "tsv"
     if tabbed >= 6 and tabbed >= 0.15 * n:
         return "tab"
     if header_line_run(lines) is not None:
@@ -132,6 +135,10 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         rows = align(body, resolve_roles(header))
         table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[start][0])] + rows,
                       index=0, flags=["cells"])
+    elif flow == "tsv":
+        found_tsv = tsv_table(lines)
+        if found_tsv:
+            before, table = found_tsv
     elif flow == "pipe_inline":
         found = inline_pipe_table(lines)
         if found:

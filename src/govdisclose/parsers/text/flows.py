@@ -92,3 +92,48 @@ def inline_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | Non
         # short rows (merged cells left out) are aligned to the right
         r.cells = [Cell() for _ in range(width - len(r.cells))] + r.cells
     return before, Table(rows=rows, index=0)
+
+
+def tsv_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
+    """Rows as lines with cells between tabs (a spreadsheet or Word table pasted as text);
+    quoted cells may run over several lines. Short rows are aligned by cell type."""
+    import csv
+    import io
+
+    from govdisclose.parsers.text.align import align
+    from govdisclose.shape.header import header_role, resolve_roles
+
+    text = "\n".join(l for _, l in lines)
+    starts = [no for no, _ in lines]
+    try:
+        records = list(csv.reader(io.StringIO(text), delimiter="\t"))
+    except csv.Error:
+        return None
+    # line numbers for records: csv folds quoted line breaks, so count them back
+    numbered: list[tuple[int, list[str]]] = []
+    k = 0
+    for rec in records:
+        numbered.append((starts[min(k, len(starts) - 1)] if starts else 0, rec))
+        k += 1 + sum(c.count("\n") for c in rec)
+    head = next((i for i, (_, r) in enumerate(numbered)
+                 if sum(1 for c in r if header_role(c)) >= 2 and len([c for c in r if c.strip()]) >= 2), None)
+    if head is None:
+        return None
+    before = [(no, " ".join(c for c in r if c.strip())) for no, r in numbered[:head] if any(c.strip() for c in r)]
+    header = [c.strip() for c in numbered[head][1]]
+    while header and not header[-1]:
+        header.pop()
+    roles = resolve_roles(header)
+    body = [(no, [c.strip() for c in r]) for no, r in numbered[head + 1:] if any(c.strip() for c in r)]
+    grid = [Row(cells=[Cell.of(h) for h in header], index=0, line=numbered[head][0])]
+    if all(len([c for c in r]) >= len(header) for _, r in body):
+        for no, r in body:
+            grid.append(Row(cells=[Cell([p for p in c.split("\n") if p]) for c in r[: len(header)]],
+                            index=len(grid), line=no))
+    else:
+        stream: list[tuple[int, str | None]] = []
+        for no, r in body:
+            stream.extend((no, c) for c in r if c)
+            stream.append((no, None))
+        grid.extend(align(stream, roles))
+    return before, Table(rows=grid, index=0, flags=["tsv"])
