@@ -120,7 +120,7 @@ def runs_table(lines: Lines) -> tuple[Lines, Table] | None:
             flush_dump()
         units: list[str] = []
         while toks and len(units) < n_units + 1 and len(toks) > 1 and _unit_token(toks[-1]):
-            units.insert(0, toks.pop())
+            units[0:0] = _split_glued_cells(toks.pop())
         extra = None
         if len(units) > n_units:
             extra = units.pop()
@@ -246,6 +246,22 @@ def runs_table(lines: Lines) -> tuple[Lines, Table] | None:
         grid.append(Row(cells=cells, index=len(grid), line=r.line, flags=r.flags))
     before = [(no, l.strip()) for no, l in lines[:header_idx] if l.strip()]
     return before, Table(rows=grid, index=0, flags=["runs"])
+
+
+def _split_glued_cells(token: str) -> list[str]:
+    """Two unit cells printed with nothing between them (``各区县政府各区县政府、市商务委``):
+    where two known names meet with no separator, a cell ends."""
+    from govdisclose.normalize.units import split_glued
+
+    pos = 0
+    for part in re.split(r"([、，,；;])", token):
+        if part and part not in "、，,；;":
+            names, flags = split_glued(part)
+            if "units_split_by_dictionary" in flags and len(names) >= 2 and "unknown_unit" not in flags:
+                cut = pos + len(names[0])
+                return [token[:cut], token[cut:]]
+        pos += len(part)
+    return [token]
 
 
 def _core(unit: str) -> str:
