@@ -84,20 +84,27 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _work(path: str, settings_json: str, conn: Connection) -> None:
-    """Child process: parse one file and send back (status, reason, notice JSON)."""
+def _work(path: str, settings_json: str, out_base: str, fmt: str, conn: Connection) -> None:
+    """Child process: parse one file, write its outputs atomically, report what happened.
+
+    Writing here, not in the parent, keeps the parent's serial work small."""
     from govdisclose.pipeline import parse
 
     try:
         notice = parse(path, settings=Settings.model_validate_json(settings_json))
-        reason = None if notice.tasks else "no task table or numbered work points found"
-        conn.send(("ok" if notice.tasks else "no_table", reason, notice.model_dump_json()))
+        if not notice.tasks:
+            conn.send(("no_table", "no task table or numbered work points found", 0, list(notice.warnings)))
+            return
+        write_atomic(out_base + ".json", to_json(notice))
+        if fmt != "json":
+            write_atomic(out_base + "." + fmt, render(notice, fmt), bom=fmt == "csv")
+        conn.send(("ok", None, len(notice.tasks), list(notice.warnings)))
     except GovdiscloseError as exc:
-        conn.send(("error", getattr(exc, "reason", None) or str(exc), None))
+        conn.send(("error", getattr(exc, "reason", None) or str(exc), 0, []))
     except MemoryError:
-        conn.send(("error", "out of memory", None))
+        conn.send(("error", "out of memory", 0, []))
     except Exception as exc:  # noqa: BLE001 - a reader bug is this file's error, not the run's
-        conn.send(("error", f"{exc.__class__.__name__}: {str(exc)[:200]}", None))
+        conn.send(("error", f"{exc.__class__.__name__}: {str(exc)[:200]}", 0, []))
     finally:
         conn.close()
 
@@ -110,6 +117,16 @@ class BatchResult:
 
     def count(self, status: str) -> int:
         return sum(1 for i in self.items if i.status == status)
+
+
+def _remove_partial(outdir: Path, it: Item) -> None:
+    """A worker stopped mid-write leaves its temporary file: remove it (no half output)."""
+    target = outdir / it.rel
+    for tmp in target.parent.glob(f".{target.name}.*.part"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 def _load_manifest(outdir: Path) -> dict[str, dict]:
@@ -156,24 +173,27 @@ def run_batch(inputs: Iterable[str], outdir: str | Path, workers: int | None = N
                 on_done(it)
         else:
             todo.append(it)
+    from govdisclose.normalize.units import use_unit_files
+    from govdisclose.pipeline import warm_caches
+
+    use_unit_files(list(settings.unit_files))
+    warm_caches()  # built once here, shared with every forked worker
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     settings_json = settings.model_dump_json()
     running: dict[Connection, tuple[Item, mp.Process, float]] = {}
     queue = list(todo)
     result = BatchResult(items, outdir)
 
-    def finish(it: Item, status: str, reason: str | None, payload: str | None) -> None:
-        it.status, it.reason = status, reason
-        if payload is not None:
-            notice = Notice.model_validate_json(payload)
-            it.tasks, it.warnings = len(notice.tasks), list(notice.warnings)
-            if status == "ok":
-                target = outdir / (str(it.rel) + ".json")
-                write_atomic(target, to_json(notice))
-                it.output = str(target.relative_to(outdir))
-                if fmt != "json":
-                    write_atomic(outdir / (str(it.rel) + "." + fmt), render(notice, fmt), bom=fmt == "csv")
-        _write_manifest(outdir, items, started, done=False)
+    last_manifest = 0.0
+
+    def finish(it: Item, status: str, reason: str | None, n_tasks: int, warnings: list[str]) -> None:
+        nonlocal last_manifest
+        it.status, it.reason, it.tasks, it.warnings = status, reason, n_tasks, warnings
+        if status == "ok":
+            it.output = str(it.rel) + ".json"
+        if time.time() - last_manifest >= 1.0:  # often enough to resume from, cheap for many files
+            _write_manifest(outdir, items, started, done=False)
+            last_manifest = time.time()
         if on_done:
             on_done(it)
 
@@ -182,7 +202,9 @@ def run_batch(inputs: Iterable[str], outdir: str | Path, workers: int | None = N
             while queue and len(running) < workers:
                 it = queue.pop(0)
                 parent, child = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_work, args=(str(it.path), settings_json, child), daemon=True)
+                out_base = str(outdir / it.rel)
+                (outdir / it.rel).parent.mkdir(parents=True, exist_ok=True)
+                proc = ctx.Process(target=_work, args=(str(it.path), settings_json, out_base, fmt, child), daemon=True)
                 proc.start()
                 child.close()
                 running[parent] = (it, proc, time.time())
@@ -191,26 +213,29 @@ def run_batch(inputs: Iterable[str], outdir: str | Path, workers: int | None = N
             for conn in ready:
                 it, proc, t0 = running.pop(conn)
                 try:
-                    status, reason, payload = conn.recv()
+                    status, reason, n_tasks, warnings = conn.recv()
                 except (EOFError, OSError):
                     proc.join(1)
-                    status, reason, payload = "error", f"worker died (exit code {proc.exitcode})", None
+                    status, reason, n_tasks, warnings = "error", f"worker died (exit code {proc.exitcode})", 0, []
                 conn.close()
                 proc.join(5)
                 it.seconds = now - t0
-                finish(it, status, reason, payload)
+                finish(it, status, reason, n_tasks, warnings)
             for conn, (it, proc, t0) in list(running.items()):
                 if now - t0 > timeout:
                     proc.kill()
                     proc.join(1)
                     conn.close()
                     running.pop(conn)
+                    _remove_partial(outdir, it)
                     it.seconds = now - t0
-                    finish(it, "error", f"timed out after {timeout:g} s (raise --timeout)", None)
+                    finish(it, "error", f"timed out after {timeout:g} s (raise --timeout)", 0, [])
     except KeyboardInterrupt:
-        for conn, (_it, proc, _t0) in running.items():
+        for conn, (it, proc, _t0) in running.items():
             proc.kill()
+            proc.join(1)
             conn.close()
+            _remove_partial(outdir, it)
         result.interrupted = True
         _write_manifest(outdir, items, started, done=False)
         return result

@@ -31,6 +31,23 @@ class Trace:
     notes: list[str] = field(default_factory=list)
 
 
+def warm_caches() -> None:
+    """Load dictionaries and data once (the unit registry, OpenCC, synonyms) so that forked
+    batch workers inherit them instead of each building its own."""
+    from govdisclose.normalize.deadlines import _rules
+    from govdisclose.normalize.text import _converter, _taiwan_phrases, _variants
+    from govdisclose.normalize.units import _registry
+    from govdisclose.shape.header import _synonyms
+
+    _registry()
+    _converter("tw2s")
+    _converter("t2s")
+    _taiwan_phrases()
+    _variants()
+    _rules()
+    _synonyms()
+
+
 def read_input(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> tuple[str, bytes]:
     """The file's bytes (``-`` reads standard input), with size and emptiness checked."""
     name = str(path)
