@@ -103,3 +103,39 @@ def test_per_file_csv_besides_json(tmp_path) -> None:
     assert r.exit_code == 0, r.stderr
     rows = list(csv.DictReader(open(tmp_path / "out" / "in" / "city.txt.csv", encoding="utf-8-sig")))
     assert len(rows) == 25 and (tmp_path / "out" / "in" / "city.txt.json").exists()
+
+
+def test_interrupted_run_leaves_a_manifest_and_no_partial_files(tmp_path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(CORPUS / "003_93f9a653648119be.tab.txt", src / "a_fine.txt")
+    shutil.copy(CORPUS / "003_93f9a653648119be.pipe.txt", src / "b_stuck.txt")
+    out = tmp_path / "out"
+    script = (
+        "import time, govdisclose.pipeline as p\n"
+        "real = p.parse\n"
+        "def slow(path, *a, **k):\n"
+        "    if str(path).endswith('b_stuck.txt'): time.sleep(60)\n"
+        "    return real(path, *a, **k)\n"
+        "p.parse = slow\n"
+        "from govdisclose.cli import main\n"
+        f"import sys; sys.argv = ['govdisclose', 'batch', {str(src)!r}, '-o', {str(out)!r}, '-w', '1']\n"
+        "main()\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, stdout=subprocess.PIPE)
+    deadline = time.time() + 30
+    while time.time() < deadline and not (out / "in" / "a_fine.txt.json").exists():
+        time.sleep(0.2)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err.decode()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["finished"] is False
+    assert [f["path"].split("/")[-1] for f in manifest["files"]] == ["a_fine.txt"]
+    assert manifest["pending"] and manifest["pending"][0].endswith("b_stuck.txt")
+    assert not list(out.rglob("*.part")) and not (out / "in" / "b_stuck.txt.json").exists()
