@@ -53,3 +53,15 @@ def test_mirror_site_variants_back_to_mainland_forms() -> None:
 def test_table_with_only_empty_cells_is_exit_1() -> None:
     r = CliRunner().invoke(app, ["parse", str(SHAPES / "empty_table.txt")])
     assert r.exit_code == 1 and "no task table" in r.stderr
+
+
+def test_every_encoding_a_copy_arrives_in() -> None:
+    from conftest import CORPUS
+
+    text = (CORPUS / "003_93f9a653648119be.tab.txt").read_text(encoding="utf-8")
+    for enc in ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030"):
+        notice = govdisclose.parse(f"copy.{enc}.txt", data=text.replace("\n", "\r\n").encode(enc))
+        assert len(notice.tasks) == 25, enc
+        assert notice.tasks[1].responsible_units == ["市司法局", "市直各有关部门"], enc
+        if enc not in ("utf-8", "utf-8-sig"):
+            assert any("decoded as" in w for w in notice.warnings), enc

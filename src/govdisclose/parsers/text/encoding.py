@@ -15,12 +15,24 @@ def _looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.01
 
 
+def _utf16_without_bom(data: bytes) -> bool:
+    """Line breaks and ASCII in UTF-16 put a NUL in every other byte."""
+    sample = data[:20000]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return False
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    return max(odd, even) >= 0.02 * len(sample) and min(odd, even) <= 0.2 * max(odd, even)
+
+
 def decode(name: str, data: bytes) -> tuple[str, str]:
     """Return (text, encoding name). Raises InputError for binary data."""
     if data.startswith(codecs.BOM_UTF8):
         text, enc = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, enc = data.decode("utf-16", errors="replace"), "utf-16"
+    elif _utf16_without_bom(data):
+        enc = "utf-16-le" if data[1::2].count(0) >= data[0::2].count(0) else "utf-16-be"
+        text = data.decode(enc, errors="replace")
     else:
         for enc in ("utf-8", "gb18030"):
             try:
