@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from govdisclose.errors import InputError
@@ -28,7 +28,6 @@ class Trace:
     document: Document
     shaped: ShapeResult
     used: str  # "table" | "points" | "none"
-    notes: list[str] = field(default_factory=list)
 
 
 def warm_caches() -> None:
