@@ -248,6 +248,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 new_row(c)
                 put(m, t)
                 state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
+            elif roles[col] != "deadline" and k + 1 < len(tail) and roles[tail[k + 1]] == "deadline" \
+                    and _DEADLINE_START.match(t) and not _completes(cur, t):
+                put(tail[k + 1], t)  # the deadline starts while the unit cell above is still cut
+                state = ("tail", k + 1)
             elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
                                             or (roles[col] == "deadline" and (len(t) <= 4 or (
                                                 len(t) <= 6 and (_heading_next(chunks, idx) or re.search(
