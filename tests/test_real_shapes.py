@@ -65,3 +65,14 @@ def test_every_encoding_a_copy_arrives_in() -> None:
         assert notice.tasks[1].responsible_units == ["市司法局", "市直各有关部门"], enc
         if enc not in ("utf-8", "utf-8-sig"):
             assert any("decoded as" in w for w in notice.warnings), enc
+
+
+def test_signature_after_the_table_is_not_in_the_last_cell(tmp_path) -> None:
+    f = tmp_path / "end.txt"
+    f.write_text("2022年任务分工\n\t工作任务\n\t牵头单位\n\t责任单位\n\t完成时限\n\n\t1.公开预算。\n\t市财政局\n"
+                 "\t各区县政府\n\t年底前\n\n\t2.公开决算。\n\t市财政局\n\t各区县政府\n\t9月底前\n\n"
+                 "重庆市人民政府办公厅\n2022年5月16日\n", encoding="utf-8")
+    notice = govdisclose.parse(f)
+    assert [t.deadline.text for t in notice.tasks] == ["年底前", "9月底前"]
+    assert notice.notice.issuer == "重庆市人民政府办公厅" and notice.notice.issued_on == dt.date(2022, 5, 16)
+    assert notice.notice.region == "重庆市"

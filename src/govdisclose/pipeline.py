@@ -115,7 +115,10 @@ def run(path: str | Path, data: bytes | None = None, settings: Settings = DEFAUL
     table_title = pick_table_title(header_lines)
     if table_title is None and shaped.titles and used == "table":
         table_title = re.sub(r"\s+", "", shaped.titles[0])
-    meta = extract_notice(header_lines, table_title)
+    # a signature printed after the table (issuer, date) still belongs to the notice
+    trailer = [p.text for p in doc.paragraphs if doc.tables and p.tables_before >= len(doc.tables)][:10] \
+        if used == "table" else []
+    meta = extract_notice(header_lines + trailer, table_title)
     aliases: dict[str, set[str]] = {}
     tasks = [to_task(it, meta.plan_year, aliases) for it in items]
     warnings = list(doc.warnings) + list(shaped.warnings)

@@ -121,7 +121,7 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
     before: list[tuple[int, str]] = []
     after_table: list[tuple[int, str]] = []
     if flow in ("tab", "pipe"):
-        pre, cells = tab_cells(lines) if flow == "tab" else pipe_cells(lines)
+        pre, cells = tab_cells(lines, after_table) if flow == "tab" else pipe_cells(lines)
         ft = split_table(pre, cells)
         if ft is not None:
             table = to_table(ft)

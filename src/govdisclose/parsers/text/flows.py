@@ -7,9 +7,10 @@ from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.cells import FlowCell, FlowTable, find_header
 
 Lines = list[tuple[int, str]]  # (1-based line number, text)
+_DOC_END = re.compile(r"^(?:抄送|印发|附件|（此件|\(此件|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$|\S{2,20}(?:人民政府办公厅|人民政府办公室|人民政府)$)")
 
 
-def tab_cells(lines: Lines) -> tuple[list[tuple[int, str]], list[FlowCell]]:
+def tab_cells(lines: Lines, after: Lines | None = None) -> tuple[list[tuple[int, str]], list[FlowCell]]:
     """Split lines into the text before the first tabbed line and a stream of cells.
 
     A tabbed line starts a cell (a lone tab is an empty / merged cell); an untabbed
@@ -19,7 +20,12 @@ def tab_cells(lines: Lines) -> tuple[list[tuple[int, str]], list[FlowCell]]:
     before: list[tuple[int, str]] = []
     cells: list[FlowCell] = []
     blank = False
-    for no, line in lines:
+    for k, (no, line) in enumerate(lines):
+        if cells and blank and not line.startswith("\t") and _DOC_END.match(line.strip()):
+            # the signature / 抄送 after the table is not part of its last cell
+            if after is not None:
+                after.extend((n, t.strip()) for n, t in lines[k:] if t.strip())
+            break
         if line.startswith("\t"):
             for part in line[1:].split("\t") or [""]:
                 part = part.strip()
