@@ -81,6 +81,25 @@ def _drop_header_repeats(body: list[tuple[int, str]], header: list[str]) -> list
     return out
 
 
+def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Table] | None:
+    """A header on one line over cells one per line (a copy that kept the header row
+    together): whole cells, not lines wrapped at a column width as pdftotext -raw prints."""
+    from govdisclose.parsers.text.layout import _header_spans
+
+    k = next((i for i, (_n, l) in enumerate(lines) if _header_spans(l)), None)
+    if k is None:
+        return None
+    body = [(no, l.strip()) for no, l in lines[k + 1:] if l.strip()]
+    long = sorted(len(t) for _, t in body if len(t) > 20)
+    if len(long) < 3 or long[int(len(long) * 0.8)] <= 45:
+        return None  # wrapped at a fixed width: the raw rebuild reads those
+    header = [w for _, _, w in _header_spans(lines[k][1]) or []]
+    rows = align(body, resolve_roles(header))
+    table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[k][0])] + rows,
+                  index=0, flags=["cells"])
+    return [(no, l.strip()) for no, l in lines[:k] if l.strip()], table
+
+
 def detect_flow(lines: list[tuple[int, str]]) -> str:
     """Which flow a text is, from how its lines look (not from the file name)."""
     n = max(1, len(lines))
@@ -154,9 +173,13 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         from govdisclose.parsers.text.runs import runs_table
 
         found_runs = runs_table(lines)
+        one_line = _one_line_header_cells(lines)
         if found_runs:
             before, table = found_runs
             doc.flow = "runs"
+        elif one_line is not None:
+            before, table = one_line
+            doc.flow = "cells"
         else:
             found = raw_table(lines)
             if found:
