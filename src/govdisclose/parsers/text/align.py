@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.units import ends_like_unit, is_known
 from govdisclose.parsers.document import Cell, Row
+from govdisclose.shape.header import header_role, resolve_roles
 from govdisclose.shape.numbering import ITEM_RE, heading_level
 
 _ITEM = re.compile(r"^\s*[（(]?\d{1,3}[）)]?\s*[.．、﹒]?\s*$")
@@ -38,9 +39,11 @@ def cell_type(text: str) -> str:
             return "deadline"
     if len(t) <= 120 and not re.search(r"[。；：“”《》]", t):
         bare = re.sub(r"[（(][^（()）]{0,30}[)）]", "", t)  # 股(行政审批服务股): the alias does not count
-        parts = [p for p in re.split(r"[、，,；;\n\s]+|等", bare) if p]
-        if parts and all(ends_like_unit(p) or is_known(p) or re.search(r"牵头|配合|负责", p) for p in parts):
-            return "units"
+        # one unit a line, or one unit list wrapped over lines (市司法局等市直 / 各有关部门)
+        for variant in (bare, bare.replace("\n", "")):
+            parts = [p for p in re.split(r"[、，,；;\n\s]+|等", variant) if p]
+            if parts and all(ends_like_unit(p) or is_known(p) or re.search(r"牵头|配合|负责", p) for p in parts):
+                return "units"
     if len(t) >= 16 or ITEM_RE.match(t) or t.endswith(("。", "；")):
         return "measure"
     return "short"
@@ -84,6 +87,12 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[
         if kind == "empty":
             continue
         nxt = next((x for x in kinds[k + 1:] if x != "empty"), None)
+        # a deadline broken over lines (2022年1月 / 15日前)
+        if cur and roles[cur[-1].col] == "deadline" and kind in ("short", "deadline") \
+                and len(cur[-1].text + text) <= 30 and cell_type(cur[-1].text + text) == "deadline" \
+                and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")):
+            cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
+            continue
         # a short title right before the measure fills a grouping column (目标 / 任务 cells)
         title_like = kind in ("measure", "short") and nxt in ("measure", "short") and len(text) < 30 \
             and not ITEM_RE.match(text)
@@ -99,9 +108,10 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[
         # consecutive measure cells are paragraphs of one cell, unless the new one is the next item
         # 市司法局等市直 | 各有关部门: the first piece of a unit cell broken over two lines
         unit_piece = kind == "short" and nxt in ("units", "deadline", "item", None) \
-            and cell_type(text + "\n" + (_peek(cells, k) or "")) == "units"
-        if kind in ("measure", "short") and cur and cur[-1].col == measure_col and not ITEM_RE.match(text) \
-                and not unit_piece:
+            and cell_type(text + (_peek(cells, k) or "")) == "units"
+        if unit_piece:
+            kind = "units"
+        if kind in ("measure", "short") and cur and cur[-1].col == measure_col and not ITEM_RE.match(text):
             cur[-1] = _Placed(measure_col, cur[-1].text + "\n" + text, cur[-1].line)
             continue
         # a unit cell broken over lines: the pieces make a unit list only together
@@ -162,6 +172,9 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None]) -> list[Row]:
             present = [c for c in run if c in texts]
             if run and 0 < len(present) < len(run):
                 vals = [texts.pop(c) for c in present]
+                if run is group_cols and len(vals) == 1 and heading_level(vals[0]) == "section":
+                    texts[run[0]] = vals[0]  # a numbered section keeps the outer column
+                    continue
                 for c, v in zip(run[len(run) - len(vals):], vals):
                     texts[c] = v
         cells: list[Cell] = []
@@ -197,3 +210,16 @@ def rows_look_right(rows: list[list[str]], roles: list[str | None]) -> bool:
                 ok = False
         good += ok
     return good >= 0.8 * len(rows)
+
+
+def with_both_levels(header: list[str], texts: list[str]) -> list[str]:
+    """A header printing 工作任务 once over two grouping columns: when the cells hold both
+    一、 sections and （一） tasks, the grouping header is doubled so each has a column."""
+    roles = [header_role(h) for h in header]
+    if roles.count("group") != 1 or "measure" not in resolve_roles(header):
+        return header
+    levels = {heading_level(t) for t in texts if len(t) <= 40}
+    if {"section", "task"} <= levels:
+        i = roles.index("group")
+        return header[: i + 1] + [header[i]] + header[i + 1:]
+    return header
