@@ -76,3 +76,13 @@ def test_signature_after_the_table_is_not_in_the_last_cell(tmp_path) -> None:
     assert [t.deadline.text for t in notice.tasks] == ["年底前", "9月底前"]
     assert notice.notice.issuer == "重庆市人民政府办公厅" and notice.notice.issued_on == dt.date(2022, 5, 16)
     assert notice.notice.region == "重庆市"
+
+
+def test_points_with_labelled_unit_and_deadline_lines() -> None:
+    t = govdisclose.parse(SHAPES / "labelled_lines.txt").tasks
+    assert [(x.task.no, x.item_no) for x in t] == [("（一）", "1"), ("（一）", "2"), ("（二）", None)]
+    assert (t[0].lead_units, t[0].responsible_units) == (["县司法局"], ["各乡镇", "县级各部门"])
+    assert (t[0].deadline.kind, t[0].deadline.date) == ("date", dt.date(2023, 6, 30))
+    assert (t[1].lead_units, t[1].responsible_units, t[1].deadline.kind) == ([], ["县级各部门"], "ongoing")
+    assert t[2].measure == "做好政策解读工作。"
+    assert (t[2].lead_units, t[2].responsible_units) == (["县政府办公室"], ["县级各部门"])

@@ -6,9 +6,11 @@ import re
 from govdisclose.models import Heading
 from govdisclose.normalize.text import clean_cell
 from govdisclose.parsers.document import Paragraph
+from govdisclose.shape.header import header_role
 from govdisclose.shape.numbering import ITEM_RE, SECTION_RE, TASK_RE, split_item_no, strip_title
 from govdisclose.shape.table import RawItem
 
+_LABEL_LINE = re.compile(r"^[（(]?(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|责任主体|完成时限|完成时间|时间节点|时限要求)[）)]?[:：](?P<value>.+)$")
 _STOP = re.compile(r"^(?:附件|附表|抄送|扫一扫|分享到|索引号|主题分类|发文机关|发布机关|打印|关闭|责任编辑|\S{0,12}(?:人民政府办公厅|人民政府办公室|办公厅|办公室)$|\d{4}年\d{1,2}月\d{1,2}日$)")
 
 
@@ -55,6 +57,21 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
             open_item = new_item(None, body, p) if body else None
             continue
         if not started:
+            continue
+        lab = _LABEL_LINE.match(text)
+        if lab and items:
+            # 牵头单位：… / 责任单位：… / 完成时限：… lines under a point
+            target = items[-1]
+            value = lab["value"].strip()
+            role = header_role(lab["label"])
+            if role == "lead":
+                target.lead = (target.lead + "、" + value) if target.lead else value
+            elif role == "responsible":
+                target.responsible = (target.responsible + "、" + value) if target.responsible else value
+            elif role == "deadline":
+                target.deadline = value
+            target.has_lead_col = target.has_lead_col or role == "lead"
+            target.has_resp_col = target.has_resp_col or role == "responsible"
             continue
         if _STOP.match(text):
             open_item = None
