@@ -86,3 +86,12 @@ def test_points_with_labelled_unit_and_deadline_lines() -> None:
     assert (t[1].lead_units, t[1].responsible_units, t[1].deadline.kind) == ([], ["县级各部门"], "ongoing")
     assert t[2].measure == "做好政策解读工作。"
     assert (t[2].lead_units, t[2].responsible_units) == (["县政府办公室"], ["县级各部门"])
+
+
+def test_labels_printed_after_the_measure() -> None:
+    t = govdisclose.parse(SHAPES / "inline_labels.txt").tasks
+    assert (t[0].measure, t[0].lead_units, t[0].responsible_units) == (
+        "公开年度重大行政决策事项目录。", ["县司法局"], ["各乡镇", "县级各部门"])
+    assert t[0].deadline.date == dt.date(2023, 6, 30)
+    assert (t[1].measure, t[1].responsible_units) == ("做好决策草案公开征求意见。", ["县级各部门"])
+    assert (t[2].measure, t[2].responsible_units) == ("按照责任单位：的要求做好工作。", [])

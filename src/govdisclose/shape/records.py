@@ -7,12 +7,44 @@ from govdisclose.models import Provenance, Task
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.paths import disclosure_paths
 from govdisclose.normalize.text import join_lines
-from govdisclose.normalize.units import parse_units
+from govdisclose.normalize.units import ends_like_unit, parse_units
 from govdisclose.shape.table import RawItem
 
 # a closing parenthesis naming units, as prose task lists print them
 _TRAILING_UNITS = re.compile(r"[（(](?P<units>[^（()）]*(?:牵头|负责|落实|配合)[^（()）]*)[）)]\s*[。.；;]?\s*$")
 _LABELLED_UNITS = re.compile(r"[〔\[【](?P<units>(?:牵头单位|责任单位)[:：][^〔〕\[\]【】]*)[〕\]】]\s*[。.；;]?\s*$")
+
+
+_INLINE_LABEL = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)[:：]"
+                           r"(?P<value>[^；;。：:]{1,120}?)(?=[；;。]?\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|"
+                           r"完成时限|完成时间|时间节点)[:：]|[；;。]?\s*$)")
+
+
+def split_inline_labels(measure: str) -> tuple[str, dict[str, str]]:
+    """``…做好统计。责任单位：县统计局；完成时限：6月底前`` → (``…做好统计。``,
+    {"responsible": "县统计局", "deadline": "6月底前"}): labels printed after the measure."""
+    first = None
+    found: dict[str, str] = {}
+    for m in _INLINE_LABEL.finditer(measure):
+        if first is None:
+            first = m.start()
+        label = m["label"]
+        key = "lead" if label.startswith("牵头") else "deadline" if label[0] in "完时" else "responsible"
+        found[key] = (found[key] + "、" + m["value"]) if key in found else m["value"]
+    if first is None or not found:
+        return measure, {}
+    rest = measure[first:]
+    if _INLINE_LABEL.sub("", rest).strip(" ；;。，,"):
+        return measure, {}  # labels in the middle of the text: not a trailer
+    if first > 0 and measure[first - 1] not in "。；;，, ":
+        return measure, {}  # 按照责任单位：… is prose, not a label
+    for key in ("lead", "responsible"):
+        if key in found and not all(ends_like_unit(u) for u in re.split(r"[、，,]", found[key]) if u):
+            return measure, {}
+    body = measure[:first].rstrip(" ；;，,")
+    if measure.rstrip().endswith("。") and not body.endswith("。"):
+        body += "。"
+    return body, found
 
 
 def split_trailing_units(measure: str) -> tuple[str, str | None]:
@@ -36,11 +68,19 @@ def to_task(item: RawItem, plan_year: int | None, aliases: dict[str, set[str]] |
     resp = parse_units(item.responsible, "responsible")
     lead_units = lead.lead + [u for u in resp.lead if u not in lead.lead]
     resp_units = list(lead.responsible) + [u for u in resp.responsible if u not in lead.responsible]
+    deadline_text = item.deadline
     if not item.has_lead_col and not item.has_resp_col or (not item.lead and not item.responsible):
         body, units = split_trailing_units(measure)
         if units:
             parsed = parse_units(units, "responsible")
             measure, lead_units, resp_units = body, parsed.lead, parsed.responsible
+        else:
+            body, labels = split_inline_labels(measure)
+            if labels:
+                measure = body
+                lead_units = parse_units(labels.get("lead", ""), "lead").lead
+                resp_units = parse_units(labels.get("responsible", ""), "responsible").responsible
+                deadline_text = deadline_text or labels.get("deadline", "")
     if aliases is not None:
         for split in (lead, resp):
             for k, v in split.seen.items():
@@ -48,7 +88,7 @@ def to_task(item: RawItem, plan_year: int | None, aliases: dict[str, set[str]] |
     for fl in lead.flags + resp.flags:
         if fl not in flags:
             flags.append(fl)
-    deadline = parse_deadline(item.deadline, plan_year)
+    deadline = parse_deadline(deadline_text, plan_year)
     prov = Provenance(page=item.page, table=item.table, row=item.row, line=item.line)
     return Task(section=item.section, task=item.task, item_no=item.item_no, measure=measure,
                 lead_units=lead_units, responsible_units=resp_units, deadline=deadline,
