@@ -12,12 +12,12 @@ FLOORS = {"docx": 0.95, "pdf": 0.95, "tab.txt": 0.95, "pipe.txt": 0.95, "trad.tx
           # the project's own re-flows of the corpus (fixtures/make_text_flows.py)
           "cells.txt": 0.95, "pipeshort.txt": 0.95, "mirror.txt": 0.95, "page.html": 0.95,
           "nolone.txt": 0.95, "seedcells.txt": 0.95, "sheet.txt": 0.95,
-          "hdrline.txt": 0.95}
+          "hdrline.txt": 0.95, "nohdr.txt": 0.95}
 SEED_FLOORS = {"000": 0.85, "001": 0.95, "003": 0.95, "004": 0.95}
 
 
 def _files(flow: str) -> list:
-    own = ("cells.txt", "pipeshort.txt", "mirror.txt", "page.html", "nolone.txt", "seedcells.txt", "sheet.txt", "hdrline.txt")
+    own = ("cells.txt", "pipeshort.txt", "mirror.txt", "page.html", "nolone.txt", "seedcells.txt", "sheet.txt", "hdrline.txt", "nohdr.txt")
     folder = FIXTURES / "flows" if flow in own else CORPUS
     return sorted(p for p in folder.iterdir() if p.name.endswith("." + flow))
 

@@ -145,6 +145,9 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         if ft is not None:
             table = to_table(ft)
             before = ft.before
+            if ft.inferred:
+                doc.warnings.append("no header row: columns named from their cells ("
+                                    + " | ".join(c.text for c in ft.header) + ")")
     elif flow == "cells":
         start, n_header = header_line_run(lines)  # type: ignore[misc]
         header = [lines[start + i][1].strip() for i in range(n_header)]

@@ -34,6 +34,7 @@ class FlowTable:
     header: list[FlowCell]
     body: list[FlowCell]
     before: list[tuple[int, str]] = field(default_factory=list)  # (line, text) above the table
+    inferred: bool = False  # the header was named from the cells (a copy without one)
 
 
 def find_header(cells: list[FlowCell], start: int = 0) -> tuple[int, int] | None:
@@ -91,7 +92,7 @@ def row_width(header_len: int, body: list[FlowCell]) -> int:
     if not votes:
         return header_len
     best, count = votes.most_common(1)[0]
-    if best > header_len and best <= header_len + 3 and count >= max(3, 0.4 * sum(votes.values())):
+    if best > header_len and (best <= header_len + 3 or header_len == 0) and count >= max(3, 0.4 * sum(votes.values())):
         return best
     return header_len
 
