@@ -146,3 +146,25 @@ def test_title_row_inside_the_table_is_the_table_title(tmp_path) -> None:
     n = govdisclose.parse(f)
     assert n.notice.table_title == "2024年政务公开任务分工表" and n.notice.plan_year == 2024
     assert [x.deadline.date.isoformat() for x in n.tasks] == ["2024-06-30"]
+
+
+def test_table_without_a_header_row(tmp_path) -> None:
+    import docx
+
+    import govdisclose
+
+    d = docx.Document()
+    d.add_paragraph("2023年政务公开工作任务分工")
+    rows = [["1", "公开年度财政预决算及“三公”经费情况。", "县财政局", "6月底前"],
+            ["2", "公开重大建设项目批准和实施信息并动态更新。", "县发展改革局", "持续推进"],
+            ["3", "公开政务服务事项办事指南和服务流程。", "县政务服务中心", "年底前"]]
+    t = d.add_table(rows=3, cols=4)
+    for i, r in enumerate(rows):
+        for j, v in enumerate(r):
+            t.cell(i, j).text = v
+    f = tmp_path / "nohdr.docx"
+    d.save(f)
+    n = govdisclose.parse(f)
+    assert [(x.item_no, x.responsible_units, x.deadline.kind) for x in n.tasks] == [
+        ("1", ["县财政局"], "date"), ("2", ["县发展改革局"], "ongoing"), ("3", ["县政务服务中心"], "date")]
+    assert any("no header row" in w for w in n.warnings)

@@ -14,7 +14,8 @@ from govdisclose.models import Heading
 from govdisclose.normalize.text import clean_cell
 from govdisclose.normalize.units import ends_like_unit
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.shape.header import ColumnMap, find_header, same_as_header
+from govdisclose.shape.celltypes import name_columns
+from govdisclose.shape.header import ColumnMap, _finish, find_header, header_role, same_as_header
 from govdisclose.shape.numbering import (
     clean_item_no,
     heading_level,
@@ -99,6 +100,12 @@ def stitch_tables(tables: list[Table], fates: list[RowFate], titles: list[str] |
                 out.append(LogicalTable(cmap, [(t.index, r) for r in body]))
         elif out and t.n_cols == out[-1].cmap.n_cols and out[-1].rows and out[-1].rows[-1][0] == t.index - 1:
             out[-1].rows.extend((t.index, r) for r in t.rows)
+        elif len(t.rows) >= 3 and (names := name_columns([[c.text for c in r.cells] for r in t.rows])):
+            # a table printed without a header row: columns named from their cells
+            cmap = _finish([header_role(n) for n in names], names, 0)
+            cmap.warnings.append(f"table {t.index} has no header row: columns named from their cells ("
+                                 + " | ".join(names) + ")")
+            out.append(LogicalTable(cmap, [(t.index, r) for r in t.rows]))
     return out
 
 

@@ -13,41 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govdisclose.normalize.deadlines import parse_deadline
-from govdisclose.normalize.units import ends_like_unit, is_known
 from govdisclose.parsers.document import Cell, Row
+from govdisclose.shape.celltypes import cell_type
 from govdisclose.shape.header import header_role, resolve_roles
 from govdisclose.shape.numbering import ITEM_RE, heading_level
-
-_ITEM = re.compile(r"^\s*[（(]?\d{1,3}[）)]?\s*[.．、﹒]?\s*$")
-_DATEISH = re.compile(r"(\d{1,2}\s*月|年底|年内|季度|上半年|下半年|长期|持续|及时|全年|每年|每月|定期|常态化|完成后|工作日)")
-
-
-def cell_type(text: str) -> str:
-    """item | heading | deadline | units | measure | short | empty."""
-    t = text.strip()
-    if not t:
-        return "empty"
-    if _ITEM.match(t):
-        return "item"
-    if heading_level(t) and len(t) <= 40:
-        return "heading"
-    if len(t) <= 30 and not ITEM_RE.match(t):
-        kind = parse_deadline(t, 2000).kind
-        if (kind in ("date", "ongoing", "relative") and _DATEISH.search(t)) or \
-                (kind == "conditional" and len(t) <= 20 and re.match(r"^(按|根据|依据)", t)):
-            return "deadline"
-    if len(t) <= 120 and not re.search(r"[。；：“”《》]", t):
-        bare = re.sub(r"[（(][^（()）]{0,30}[)）]", "", t)  # 股(行政审批服务股): the alias does not count
-        # one unit a line, or one unit list wrapped over lines (市司法局等市直 / 各有关部门)
-        for variant in (bare, bare.replace("\n", "")):
-            parts = [p for p in re.split(r"[、，,；;\n\s]+|等", variant) if p]
-            if parts and all(ends_like_unit(p) or is_known(p) or re.search(r"牵头|配合|负责", p) for p in parts):
-                return "units"
-    if len(t) >= 16 or ITEM_RE.match(t) or t.endswith(("。", "；")):
-        return "measure"
-    return "short"
-
 
 _ACCEPTS = {
     "item_no": {"item"},

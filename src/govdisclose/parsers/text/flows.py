@@ -78,49 +78,23 @@ def split_table(before: list[tuple[int, str]], cells: list[FlowCell]) -> FlowTab
     return FlowTable(header=cells[i:i + n], body=cells[i + n:], before=pre)
 
 
-_TYPE_HEADER = {"item": "序号", "heading": "工作任务", "short": "工作任务", "measure": "工作措施",
-                "deadline": "完成时限"}
-
-
 def headerless_table(before: list[tuple[int, str]], cells: list[FlowCell]) -> FlowTable | None:
     """A table copied without its header row: the columns are named from what their cells
-    hold (numbers, headings, measures, unit lists, deadlines). Width comes from the
-    blank lines between rows; without a consistent width nothing is guessed."""
-    from collections import Counter
-
-    from govdisclose.parsers.text.align import cell_type
+    hold. Width comes from the blank lines between rows; without a consistent width
+    nothing is guessed."""
     from govdisclose.parsers.text.cells import row_width
+    from govdisclose.shape.celltypes import name_columns
 
     if len(cells) < 6:
         return None
     width = row_width(0, cells)
     if width < 2 or width > 8:
         return None
-    rows = [cells[k:k + width] for k in range(0, len(cells), width)]
-    kinds = []
-    for c in range(width):
-        votes = Counter(cell_type(r[c].text) for r in rows if c < len(r) and r[c].text.strip())
-        kinds.append(votes.most_common(1)[0][0] if votes else "short")
-    if "measure" not in kinds or not ({"units", "deadline"} & set(kinds)):
+    names = name_columns([[c.text for c in cells[k:k + width]] for k in range(0, len(cells), width)])
+    if names is None:
         return None
-    measures = [i for i, k in enumerate(kinds) if k == "measure"]
-    if len(measures) > 1:  # the column with the longest texts holds the measures; the others are titles
-        def mean_len(c: int) -> float:
-            texts = [r[c].text for r in rows if c < len(r) and r[c].text.strip()]
-            return sum(map(len, texts)) / max(1, len(texts))
-        keep = max(measures, key=mean_len)
-        kinds = ["heading" if i in measures and i != keep else k for i, k in enumerate(kinds)]
-    names, unit_cols = [], [i for i, k in enumerate(kinds) if k == "units"]
-    for i, k in enumerate(kinds):
-        if k == "units":
-            names.append("牵头单位" if len(unit_cols) > 1 and i == unit_cols[0] else "责任单位")
-        else:
-            names.append(_TYPE_HEADER.get(k, "备注"))
-    line = cells[0].line
-    header = [FlowCell([n], line) for n in names]
-    table = FlowTable(header=header, body=cells, before=list(before))
-    table.inferred = True
-    return table
+    header = [FlowCell([n], cells[0].line) for n in names]
+    return FlowTable(header=header, body=cells, before=list(before), inferred=True)
 
 
 def inline_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:

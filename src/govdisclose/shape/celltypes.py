@@ -1,0 +1,77 @@
+"""What a cell looks like: an item number, a heading, a measure, a unit list, a deadline.
+
+Used where a grid has lost its column structure (cells missing under merges) or its
+header (a table copied from below the header row): cells are placed, and columns
+named, by their look.
+"""
+from __future__ import annotations
+
+import re
+
+from govdisclose.normalize.deadlines import parse_deadline
+from govdisclose.normalize.units import ends_like_unit, is_known
+from govdisclose.shape.numbering import ITEM_RE, heading_level
+
+_ITEM = re.compile(r"^\s*[（(]?\d{1,3}[）)]?\s*[.．、﹒]?\s*$")
+_DATEISH = re.compile(r"(\d{1,2}\s*月|年底|年内|季度|上半年|下半年|长期|持续|及时|全年|每年|每月|定期|常态化|完成后|工作日)")
+
+
+def cell_type(text: str) -> str:
+    """item | heading | deadline | units | measure | short | empty."""
+    t = text.strip()
+    if not t:
+        return "empty"
+    if _ITEM.match(t):
+        return "item"
+    if heading_level(t) and len(t) <= 40:
+        return "heading"
+    if len(t) <= 30 and not ITEM_RE.match(t):
+        kind = parse_deadline(t, 2000).kind
+        if (kind in ("date", "ongoing", "relative") and _DATEISH.search(t)) or \
+                (kind == "conditional" and len(t) <= 20 and re.match(r"^(按|根据|依据)", t)):
+            return "deadline"
+    if len(t) <= 120 and not re.search(r"[。；：“”《》]", t):
+        bare = re.sub(r"[（(][^（()）]{0,30}[)）]", "", t)  # 股(行政审批服务股): the alias does not count
+        # one unit a line, or one unit list wrapped over lines (市司法局等市直 / 各有关部门)
+        for variant in (bare, bare.replace("\n", "")):
+            parts = [p for p in re.split(r"[、，,；;\n\s]+|等", variant) if p]
+            if parts and all(ends_like_unit(p) or is_known(p) or re.search(r"牵头|配合|负责", p) for p in parts):
+                return "units"
+    if len(t) >= 16 or ITEM_RE.match(t) or t.endswith(("。", "；")):
+        return "measure"
+    return "short"
+
+
+_TYPE_HEADER = {"item": "序号", "heading": "工作任务", "short": "工作任务", "measure": "工作措施",
+                "deadline": "完成时限"}
+
+
+def name_columns(rows: list[list[str]]) -> list[str] | None:
+    """Header words for a table that has none, from the cells of each column: the most
+    common cell type names the column. None unless there is a measure column and a unit
+    or deadline column. Of several measure-like columns the one with the longest texts
+    holds the measures; the others are titles (目标 / 任务 columns)."""
+    from collections import Counter
+
+    width = max((len(r) for r in rows), default=0)
+    kinds = []
+    for c in range(width):
+        votes = Counter(cell_type(r[c]) for r in rows if c < len(r) and r[c].strip())
+        kinds.append(votes.most_common(1)[0][0] if votes else "short")
+    if "measure" not in kinds or not ({"units", "deadline"} & set(kinds)):
+        return None
+    measures = [i for i, k in enumerate(kinds) if k == "measure"]
+    if len(measures) > 1:
+        def mean_len(c: int) -> float:
+            texts = [r[c] for r in rows if c < len(r) and r[c].strip()]
+            return sum(map(len, texts)) / max(1, len(texts))
+        keep = max(measures, key=mean_len)
+        kinds = ["heading" if i in measures and i != keep else k for i, k in enumerate(kinds)]
+    unit_cols = [i for i, k in enumerate(kinds) if k == "units"]
+    names = []
+    for i, k in enumerate(kinds):
+        if k == "units":
+            names.append("牵头单位" if len(unit_cols) > 1 and i == unit_cols[0] else "责任单位")
+        else:
+            names.append(_TYPE_HEADER.get(k, "备注"))
+    return names
