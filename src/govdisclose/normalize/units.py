@@ -9,7 +9,6 @@ from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import clean_cell
 
 _SEPARATORS = "、，,；;\n/ "
-_SCOPES = {"省", "市", "区", "县", "镇", "乡", "各", "省直", "市直", "区直", "县直", "各区", "各县", "各市", "各镇"}
 _LABELLED = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门)[:：]")
 
 
@@ -91,6 +90,7 @@ def _registry() -> dict:
         "automaton": automaton,
         "kinds": [(re.compile(k["pattern"]), k["kind"]) for k in data["kinds"]],
         "renamings": {r["old"]: (r["new"], r["year"]) for r in data["renamings"]},
+        "bare_scopes": set(data["bare_scopes"]),
     }
 
 
@@ -189,7 +189,7 @@ def ends_like_unit(name: str) -> bool:
     name = name.strip()
     if name in _registry()["empty"]:
         return True
-    if len(name) < 2 or name in _SCOPES:  # a bare scope prefix (市, 区直) is the start of a name
+    if len(name) < 2 or name in _registry()["bare_scopes"]:  # a bare scope prefix (市, 区直) starts a name
         return False
     bare = re.sub(r"[（(][^（()）]{1,20}[)）]$", "", name)  # 各村（社区）, 股(行政审批服务股)
     return bare.endswith(_registry()["endings"]) or (bare != name and len(bare) >= 2 and bare[-1] in "村居")
