@@ -115,6 +115,7 @@ def extract_notice(lines: list[str], table_title: str | None = None) -> NoticeMe
             for n in (3, 2):
                 joined = "".join(texts[k:k + n])
                 if len(texts[k:k + n]) == n and re.match(r"^.{0,30}关于.{2,80}的(?:通知|意见|方案|决定)$", joined) \
+                        and not DOC_NUMBER.search(texts[k]) \
                         and len(joined) <= 120 and not texts[k].startswith(("为", "根据", "经")) \
                         and (meta.title is None or joined.endswith(meta.title) or meta.title in joined):
                     if meta.title is None or len(joined) > len(meta.title):
