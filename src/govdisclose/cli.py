@@ -103,7 +103,11 @@ def parse(
         _err(f"{notice.source.path}: no task table or numbered work points found")
         raise typer.Exit(1)
     if output is not None:
-        write_atomic(output, out, bom=format is Fmt.csv)
+        try:
+            write_atomic(output, out, bom=format is Fmt.csv)
+        except OSError as exc:
+            _err(f"{output}: cannot write the output ({exc.strerror or exc.__class__.__name__})")
+            raise typer.Exit(2)
     else:
         sys.stdout.write(("\ufeff" + out) if format is Fmt.csv else out)
         sys.stdout.flush()
@@ -146,6 +150,11 @@ def batch(
         _err(str(exc))
         raise typer.Exit(exc.exit_code)
     console = Console(stderr=True)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _err(f"{outdir}: cannot create the output folder ({exc.strerror or exc.__class__.__name__})")
+        raise typer.Exit(2)
     total = len(expand_inputs(inputs))
     stats = {"tasks": 0, "failed": 0}
     with Progress(TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(),
