@@ -169,7 +169,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 open_groups = [g for g in groups if rows[-1].cells.get(g) and _full_lines(rows[-1].cells[g])]
                 open_cells = [col for col in tail if rows[-1].cells.get(col) and not _done(rows[-1].cells[col], roles[col])]
                 measure_open = last_measure_full and not "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
-                if measure_open and not _unit_list(t):
+                finishing = [col for col in open_cells if _completes(rows[-1].cells[col], t)]
+                if finishing:
+                    put(finishing[0], t)  # 局、… finishes the cut unit name above
+                elif measure_open and not _unit_list(t):
                     put(m, t)
                     last_measure_full = width(t) >= w_full - 4
                 elif open_groups and not _unit_list(t):
