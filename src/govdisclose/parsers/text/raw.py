@@ -316,7 +316,11 @@ def _unit_list(text: str) -> bool:
     if re.search(r"[。；：“”《》>]", text):
         return False
     parts = [p for p in re.split(r"[、，,]", text) if p]
-    return bool(parts) and all(ends_like_unit(p) for p in parts)
+    if not parts:
+        return False
+    # the last name may be cut at the line end (市信息中心、市 / 工信局…)
+    last_ok = ends_like_unit(parts[-1]) or (len(parts) > 1 and len(parts[-1]) <= 4)
+    return all(ends_like_unit(p) for p in parts[:-1]) and last_ok
 
 
 def _group_col(level: str, pre: list[int], roles: list[str | None], row: _Row) -> int:
