@@ -216,6 +216,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(m, t)
                 last_measure_full = width(t) >= w_full - 4
                 continue
+            if not wide and t.endswith(_TERMINAL) and not _unit_list(t) and not c.joined:
+                put(m, t)  # the end of the measure's last sentence: units never end with 。
+                last_measure_full = False
+                continue
             if tail and not wide:
                 put(tail[0], t)
                 state = ("tail", 0)
