@@ -156,8 +156,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             if t[0] != "①" and not (seen_sub and ord(t[0]) == ord(seen_sub[-1]) + 1):
                 cut_row = False  # ⑦ after ⑤: the next row, not the rest of this one
                 state = ("tail", len(tail) - 1) if tail else state
-        if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header)):
-            cut_row = False
+        numbered = len(rows) >= 3 and sum(1 for r in rows if ITEM_RE.match("".join(r.cells.get(m, [""])))) >= 0.8 * len(rows)
+        if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header and not numbered)):
+            cut_row = False  # in a numbered table only a number opens the next row
         if cut_row:
             # a row cut by a page break goes on: wide text to the measure, narrow to an open tail cell
             if wide:
@@ -255,6 +256,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 new_row(c)
                 put(m, t)
                 state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
+            elif roles[col] in ("lead", "responsible") and k + 1 < len(tail) and _repeats_name(cur, t):
+                put(tail[k + 1], t)  # the same names again: the next unit column starts
+                state = ("tail", k + 1)
             elif roles[col] != "deadline" and k + 1 < len(tail) and roles[tail[k + 1]] == "deadline" \
                     and _DEADLINE_START.match(t) and not _completes(cur, t):
                 put(tail[k + 1], t)  # the deadline starts while the unit cell above is still cut
@@ -285,6 +289,14 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     for r in rows:
         r.settle_blocks(groups)
     return rows
+
+
+def _repeats_name(parts: list[str], text: str) -> bool:
+    """A chunk starting with a name the cell above already holds begins the next column
+    (区发展改革委、… printed again as 责任单位 after 牵头单位)."""
+    first = re.split(r"[、，,；;]", text)[0]
+    names = [n for n in re.split(r"[、，,；;]", "".join(parts)) if n]
+    return bool(first) and ends_like_unit(first) and first in names
 
 
 def _completes(parts: list[str], text: str) -> bool:
