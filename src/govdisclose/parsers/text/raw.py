@@ -157,7 +157,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 cut_row = False  # ⑦ after ⑤: the next row, not the rest of this one
                 state = ("tail", len(tail) - 1) if tail else state
         numbered = len(rows) >= 3 and sum(1 for r in rows if ITEM_RE.match("".join(r.cells.get(m, [""])))) >= 0.8 * len(rows)
-        if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header and not numbered)):
+        measure_done = bool(rows) and "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
+        if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header and not numbered
+                                             and measure_done)):
             cut_row = False  # in a numbered table only a number opens the next row
         if cut_row:
             # a row cut by a page break goes on: wide text to the measure, narrow to an open tail cell
