@@ -180,8 +180,12 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     last_measure_full = width(t) >= w_full - 4
                 elif open_groups and not _unit_list(t):
                     put(open_groups[0], t)
+                elif open_cells:
+                    put(open_cells[0], t)
+                elif pre and not _unit_list(t) and _item_ahead(chunks, idx, last_item):
+                    cut_row = False  # a title block before the next numbered item: the next row
                 else:
-                    put(open_cells[0] if open_cells else (tail[-1] if tail else m), t)
+                    put(tail[-1] if tail else m, t)
             prev_wide = wide
             continue
         prev_wide = wide
@@ -291,6 +295,17 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     for r in rows:
         r.settle_blocks(groups)
     return rows
+
+
+def _item_ahead(chunks: list[Chunk], idx: int, last_item: int) -> bool:
+    """Whether the next item number comes within a few narrow chunks."""
+    for c in chunks[idx + 1: idx + 5]:
+        m = ITEM_RE.match(c.text)
+        if m and last_item < int(m["no"]) <= last_item + 2:
+            return True
+        if width(c.text) > 24:
+            return False
+    return False
 
 
 def _repeats_name(parts: list[str], text: str) -> bool:
