@@ -221,3 +221,4 @@ def _unruled_fallback(pages: list[Any], doc: Document) -> None:
     doc.paragraphs = [Paragraph(text=t, page=page_of.get(no), tables_before=0) for no, t in before]
     doc.tables.append(table)
     doc.warnings.append("no ruling lines: table rebuilt from column positions")
+    doc.flow = "unruled"
