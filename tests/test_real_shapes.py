@@ -95,3 +95,12 @@ def test_labels_printed_after_the_measure() -> None:
     assert t[0].deadline.date == dt.date(2023, 6, 30)
     assert (t[1].measure, t[1].responsible_units) == ("做好决策草案公开征求意见。", ["县级各部门"])
     assert (t[2].measure, t[2].responsible_units) == ("按照责任单位：的要求做好工作。", [])
+
+
+def test_points_numbered_in_brackets(tmp_path) -> None:
+    f = tmp_path / "p.txt"
+    f.write_text("某市2016年政务公开工作要点\n\n一、推进决策公开\n（一）完善决策公开制度。\n"
+                 "（1）公开重大决策事项目录（市政府办公厅负责）。\n（2）做好决策解读（各区县政府负责）。\n", encoding="utf-8")
+    t = govdisclose.parse(f).tasks
+    assert [(x.item_no, x.measure, x.responsible_units) for x in t] == [
+        ("1", "公开重大决策事项目录。", ["市政府办公厅"]), ("2", "做好决策解读。", ["各区县政府"])]

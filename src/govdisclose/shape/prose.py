@@ -7,7 +7,7 @@ from govdisclose.models import Heading
 from govdisclose.normalize.text import clean_cell
 from govdisclose.parsers.document import Paragraph
 from govdisclose.shape.header import header_role
-from govdisclose.shape.numbering import ITEM_RE, SECTION_RE, TASK_RE, split_item_no, strip_title
+from govdisclose.shape.numbering import ITEM_RE, PAREN_ITEM_RE, SECTION_RE, TASK_RE, split_item_no, strip_title
 from govdisclose.shape.table import RawItem
 
 _LABEL_LINE = re.compile(r"^[（(]?(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|责任主体|完成时限|完成时间|时间节点|时限要求)[）)]?[:：](?P<value>.+)$")
@@ -78,7 +78,7 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
             if re.match(r"^(?:附件|附表|抄送)", text):
                 break
             continue
-        if ITEM_RE.match(text) and (task or section):
+        if (ITEM_RE.match(text) or PAREN_ITEM_RE.match(text)) and (task or section):
             no, rest = split_item_no(text)
             open_item = new_item(no, rest, p)
             continue
