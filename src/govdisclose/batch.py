@@ -73,6 +73,13 @@ def expand_inputs(inputs: Iterable[str]) -> list[Item]:
     return items
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     try:
@@ -181,7 +188,8 @@ def run_batch(inputs: Iterable[str], outdir: str | Path, workers: int | None = N
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     settings_json = settings.model_dump_json()
     running: dict[Connection, tuple[Item, mp.Process, float]] = {}
-    queue = list(todo)
+    # largest files first, so that no worker is left with one long file at the end
+    queue = sorted(todo, key=lambda i: -_size(i.path))
     result = BatchResult(items, outdir)
 
     last_manifest = 0.0
