@@ -112,7 +112,8 @@ def test_interrupted_run_leaves_a_manifest_and_no_partial_files(tmp_path) -> Non
 
     src = tmp_path / "in"
     src.mkdir()
-    shutil.copy(CORPUS / "003_93f9a653648119be.tab.txt", src / "a_fine.txt")
+    # largest inputs are started first: the fine one is the larger, so it runs before the stuck one
+    shutil.copy(CORPUS / "001_5f5c5b47d6ce5cb8.tab.txt", src / "a_fine.txt")
     shutil.copy(CORPUS / "003_93f9a653648119be.pipe.txt", src / "b_stuck.txt")
     out = tmp_path / "out"
     script = (
