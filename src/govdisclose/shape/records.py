@@ -7,7 +7,7 @@ from govdisclose.models import Provenance, Task
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.paths import disclosure_paths
 from govdisclose.normalize.text import join_lines
-from govdisclose.normalize.units import ends_like_unit, parse_units
+from govdisclose.normalize.units import UnitSplit, ends_like_unit, parse_units
 from govdisclose.shape.table import RawItem
 
 # a closing parenthesis naming units, as prose task lists print them
@@ -60,34 +60,40 @@ def split_trailing_units(measure: str) -> tuple[str, str | None]:
     return measure, None
 
 
+def _merge(splits: list[UnitSplit]) -> tuple[list[str], list[str]]:
+    """Lead and responsible names over several unit texts, printed order, no duplicates."""
+    lead: list[str] = []
+    resp: list[str] = []
+    for sp in splits:
+        lead += [u for u in sp.lead if u not in lead]
+        resp += [u for u in sp.responsible if u not in resp]
+    return lead, resp
+
+
 def to_task(item: RawItem, plan_year: int | None, aliases: dict[str, set[str]] | None = None) -> Task:
     """Normalise one raw item; printed unit spellings are added to ``aliases``."""
     measure = "\n".join(join_lines(p) for p in item.measure if p.strip())
     flags = list(item.flags)
-    lead = parse_units(item.lead, "lead")
-    resp = parse_units(item.responsible, "responsible")
-    lead_units = lead.lead + [u for u in resp.lead if u not in lead.lead]
-    resp_units = list(lead.responsible) + [u for u in resp.responsible if u not in lead.responsible]
+    splits = [parse_units(item.lead, "lead"), parse_units(item.responsible, "responsible")]
     deadline_text = item.deadline
     if not item.has_lead_col and not item.has_resp_col or (not item.lead and not item.responsible):
+        # units printed inside the measure: a closing parenthesis, or labels after it
         body, units = split_trailing_units(measure)
         if units:
-            parsed = parse_units(units, "responsible")
-            measure, lead_units, resp_units = body, parsed.lead, parsed.responsible
+            measure, splits = body, [parse_units(units, "responsible")]
         else:
             body, labels = split_inline_labels(measure)
             if labels:
                 measure = body
-                lead_units = parse_units(labels.get("lead", ""), "lead").lead
-                resp_units = parse_units(labels.get("responsible", ""), "responsible").responsible
+                splits = [parse_units(labels.get("lead", ""), "lead"),
+                          parse_units(labels.get("responsible", ""), "responsible")]
                 deadline_text = deadline_text or labels.get("deadline", "")
-    if aliases is not None:
-        for split in (lead, resp):
-            for k, v in split.seen.items():
+    lead_units, resp_units = _merge(splits)
+    for sp in splits:
+        if aliases is not None:
+            for k, v in sp.seen.items():
                 aliases.setdefault(k, set()).update(v)
-    for fl in lead.flags + resp.flags:
-        if fl not in flags:
-            flags.append(fl)
+        flags += [fl for fl in sp.flags if fl not in flags]
     deadline = parse_deadline(deadline_text, plan_year)
     prov = Provenance(page=item.page, table=item.table, row=item.row, line=item.line)
     return Task(section=item.section, task=item.task, item_no=item.item_no, measure=measure,
