@@ -156,10 +156,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             if t[0] != "①" and not (seen_sub and ord(t[0]) == ord(seen_sub[-1]) + 1):
                 cut_row = False  # ⑦ after ⑤: the next row, not the rest of this one
                 state = ("tail", len(tail) - 1) if tail else state
-        numbered = len(rows) >= 3 and sum(1 for r in rows if ITEM_RE.match("".join(r.cells.get(m, [""])))) >= 0.8 * len(rows)
-        measure_done = bool(rows) and "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
-        if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header and not numbered
-                                             and measure_done)):
+        if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header
+                                             and _measure_done(rows, m) and not _numbered(rows, m))):
             cut_row = False  # in a numbered table only a number opens the next row
         if cut_row:
             # a row cut by a page break goes on: wide text to the measure, narrow to an open tail cell
@@ -324,6 +322,15 @@ def _completes(parts: list[str], text: str) -> bool:
     last = re.split(r"[、，,；;]", "".join(parts))[-1]
     first = re.split(r"[、，,；;]", text)[0]
     return bool(last) and not is_known(last) and is_known(last + first)
+
+
+def _measure_done(rows: list[_Row], m: int) -> bool:
+    return bool(rows) and "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
+
+
+def _numbered(rows: list[_Row], m: int) -> bool:
+    """Most rows so far start with an item number."""
+    return len(rows) >= 3 and sum(1 for r in rows if ITEM_RE.match("".join(r.cells.get(m, [""])))) >= 0.8 * len(rows)
 
 
 def _heading_next(chunks: list[Chunk], idx: int) -> bool:
