@@ -19,6 +19,7 @@ from govdisclose.parsers.docx_numbering import Numbering
 from govdisclose.settings import Settings
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _W = f"{{{W}}}"
 # elements whose children belong to the parent's flow (content controls, custom XML, revisions)
 _TRANSPARENT = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}smartTag",
@@ -158,6 +159,9 @@ def read_docx(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
                                             "raise it with --set max_unzipped_bytes=N")
         except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, zlib.error) as exc:
             raise InputError(str(path), f"damaged .docx package ({exc.__class__.__name__})")
+    # Strict OOXML names the same elements under another namespace
+    xml = xml.replace(_STRICT, W.encode())
+    extra = {k: v.replace(_STRICT, W.encode()) for k, v in extra.items()}
     try:
         root = etree.fromstring(xml, _safe_parser())
     except etree.XMLSyntaxError as exc:
