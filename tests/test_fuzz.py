@@ -59,7 +59,7 @@ def test_text_reader_on_arbitrary_text(text: str, encoding: str) -> None:
 @given(st.binary(max_size=2000))
 def test_readers_on_arbitrary_bytes(data: bytes) -> None:
     _count("bytes")
-    for fmt in ("txt", "docx", "pdf"):
+    for fmt in ("txt", "docx", "xlsx", "pdf"):
         try:
             run(f"fuzz.{fmt}", data=data, fmt=fmt)
         except GovdiscloseError:

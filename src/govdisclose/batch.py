@@ -23,7 +23,7 @@ from govdisclose.export import render, to_csv, to_json, to_jsonl, write_atomic
 from govdisclose.models import Notice
 from govdisclose.settings import DEFAULT_SETTINGS, Settings
 
-SUFFIXES = {".docx", ".pdf", ".txt", ".text", ".csv", ".htm", ".html"}
+SUFFIXES = {".docx", ".xlsx", ".pdf", ".txt", ".text", ".csv", ".htm", ".html"}
 MANIFEST = "manifest.json"
 
 

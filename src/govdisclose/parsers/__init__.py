@@ -7,7 +7,17 @@ from govdisclose.errors import InputError
 from govdisclose.parsers.document import Document
 from govdisclose.settings import Settings
 
-FORMATS = ("docx", "pdf", "txt")
+FORMATS = ("docx", "xlsx", "pdf", "txt")
+
+
+def _zip_has(data: bytes, member: str) -> bool:
+    import io
+    import zipfile
+
+    try:
+        return member in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def sniff_format(name: str, data: bytes) -> str:
@@ -17,7 +27,7 @@ def sniff_format(name: str, data: bytes) -> str:
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "docx"
+        return "xlsx" if _zip_has(data, "xl/workbook.xml") else "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         if suffix == ".docx" or suffix == ".doc":
             raise InputError(name, "legacy .doc (or encrypted .docx) file: save it as .docx first")
@@ -34,6 +44,10 @@ def read_document(name: str, data: bytes, sha256: str, settings: Settings, fmt: 
         from govdisclose.parsers.docx import read_docx
 
         return read_docx(Path(name), data, sha256, settings)
+    if fmt == "xlsx":
+        from govdisclose.parsers.xlsx import read_xlsx
+
+        return read_xlsx(Path(name), data, sha256, settings)
     if fmt == "pdf":
         from govdisclose.parsers.pdf import read_pdf
 
