@@ -104,3 +104,12 @@ def test_points_numbered_in_brackets(tmp_path) -> None:
     t = govdisclose.parse(f).tasks
     assert [(x.item_no, x.measure, x.responsible_units) for x in t] == [
         ("1", "公开重大决策事项目录。", ["市政府办公厅"]), ("2", "做好决策解读。", ["各区县政府"])]
+
+
+def test_bare_unit_list_in_a_closing_parenthesis(tmp_path) -> None:
+    f = tmp_path / "bare.txt"
+    f.write_text("某区2023年政务公开工作要点\n\n一、深化决策公开\n（一）推进决策公开。公开年度重大行政决策事项目录。"
+                 "（区司法局、区政府办公室）\n（二）做好规划公开。公开区级专项规划（以下简称专项规划）。\n", encoding="utf-8")
+    t = govdisclose.parse(f).tasks
+    assert (t[0].measure, t[0].responsible_units) == ("公开年度重大行政决策事项目录。", ["区司法局", "区政府办公室"])
+    assert (t[1].measure, t[1].responsible_units) == ("公开区级专项规划（以下简称专项规划）。", [])

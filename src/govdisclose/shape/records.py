@@ -12,6 +12,7 @@ from govdisclose.shape.table import RawItem
 
 # a closing parenthesis naming units, as prose task lists print them
 _TRAILING_UNITS = re.compile(r"[（(](?P<units>[^（()）]*(?:牵头|负责|落实|配合)[^（()）]*)[）)]\s*[。.；;]?\s*$")
+_BARE_UNITS = re.compile(r"[（(](?P<units>[^（()）]{2,80})[）)]\s*[。.；;]?\s*$")
 _LABELLED_UNITS = re.compile(r"[〔\[【](?P<units>(?:牵头单位|责任单位)[:：][^〔〕\[\]【】]*)[〕\]】]\s*[。.；;]?\s*$")
 
 
@@ -49,8 +50,10 @@ def split_inline_labels(measure: str) -> tuple[str, dict[str, str]]:
 
 def split_trailing_units(measure: str) -> tuple[str, str | None]:
     """``…工作（市政府办公室牵头，市级各有关部门按职责分工负责）`` → (measure, units text)."""
-    for rx in (_LABELLED_UNITS, _TRAILING_UNITS):
+    for rx in (_LABELLED_UNITS, _TRAILING_UNITS, _BARE_UNITS):
         m = rx.search(measure)
+        if m and rx is _BARE_UNITS and not all(ends_like_unit(u) for u in re.split(r"[、，,；;]", m["units"]) if u):
+            continue  # a parenthesis that is not a unit list (以下简称…)
         if m:
             body = measure[: m.start()].rstrip()
             end = re.search(r"[。.；;]\s*$", m.group(0))
