@@ -103,7 +103,7 @@ def test_points_numbered_in_brackets(tmp_path) -> None:
                  "（1）公开重大决策事项目录（市政府办公厅负责）。\n（2）做好决策解读（各区县政府负责）。\n", encoding="utf-8")
     t = govdisclose.parse(f).tasks
     assert [(x.item_no, x.measure, x.responsible_units) for x in t] == [
-        ("1", "公开重大决策事项目录。", ["市政府办公厅"]), ("2", "做好决策解读。", ["各区县政府"])]
+        ("（1）", "公开重大决策事项目录。", ["市政府办公厅"]), ("（2）", "做好决策解读。", ["各区县政府"])]
 
 
 def test_bare_unit_list_in_a_closing_parenthesis(tmp_path) -> None:

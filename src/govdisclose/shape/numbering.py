@@ -49,15 +49,18 @@ def split_item_no(text: str) -> tuple[str | None, str]:
         if m and m["rest"].strip():
             if rx is ITEM_RE and re.match(r"\s*[年月日号%]", m["rest"]):
                 continue
-            return m["no"], m["rest"].strip()
+            # the number as printed, trailing 。/、 aside: （1） keeps its brackets, like （一）
+            no = f"（{m['no']}）" if rx is PAREN_ITEM_RE else m["no"]
+            return no, m["rest"].strip()
     return None, text
 
 
 def clean_item_no(text: str) -> str | None:
-    """A 序号 cell → the number without its trailing ``.``/``、``/brackets."""
-    t = re.sub(r"\s+", "", text or "")
-    t = t.strip("．.、﹒（）()")
-    return t or None
+    """A 序号 cell → the number as printed without its trailing ``.``/``、``
+    (``（3）`` keeps its brackets, normalised to full width)."""
+    t = re.sub(r"\s+", "", text or "").rstrip("．.、﹒")
+    m = re.fullmatch(r"[（(](\d{1,3})[）)]", t)
+    return (f"（{m.group(1)}）" if m else t) or None
 
 
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[。；;！？\n]))\s*(\d{1,2})[.．、﹒](?!\d)")
