@@ -141,3 +141,14 @@ def test_notice_from_portal_labels() -> None:
     assert meta.issued_on == dt.date(2021, 6, 19)
     assert meta.published_on == dt.date(2021, 6, 25)
     assert meta.plan_year == 2021 and meta.region == "重庆市渝北区"
+
+
+def test_item_numbers_as_printed() -> None:
+    from govdisclose.shape.numbering import clean_item_no, split_item_no
+
+    assert [clean_item_no(x) for x in ("1.", "2、", "3．", "(4)", "（5）", " ", "⑥")] == [
+        "1", "2", "3", "（4）", "（5）", None, "⑥"]
+    assert split_item_no("15.在政府网站设置栏目。") == ("15", "在政府网站设置栏目。")
+    assert split_item_no("1﹒公开预算。") == ("1", "公开预算。")
+    assert split_item_no("⑦.严格落实条例。") == ("⑦", "严格落实条例。")
+    assert split_item_no("2022年底前完成。") == (None, "2022年底前完成。")
