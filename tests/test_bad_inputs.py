@@ -1,7 +1,6 @@
 """Hostile and broken files: exit 2, one line naming the file and the reason, no output file."""
 from __future__ import annotations
 
-import io
 import zipfile
 
 import pikepdf

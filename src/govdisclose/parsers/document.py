@@ -16,7 +16,6 @@ class Cell:
 
     paragraphs: list[str] = field(default_factory=list)
     covered: bool = False  # part of a vertical merge whose text sits in the row above
-    col_span: int = 1
 
     @property
     def text(self) -> str:

@@ -105,16 +105,16 @@ def _read_table(tbl: etree._Element, index: int, settings: Settings, numbering: 
             col = len(cells)
             if vm_el is not None and _val(vm_el, "continue") != "restart" and col in above:
                 origin = above[col]
-                cell = Cell(list(origin.paragraphs), covered=True, col_span=span)
+                cell = Cell(list(origin.paragraphs), covered=True)
             else:
-                cell = Cell(_cell_paragraphs(tc, numbering), col_span=span)
+                cell = Cell(_cell_paragraphs(tc, numbering))
                 if vm_el is not None:
                     above[col] = cell
                 else:
                     above.pop(col, None)
             cells.append(cell)
             for _ in range(span - 1):
-                cells.append(Cell(list(cell.paragraphs), covered=cell.covered, col_span=0))
+                cells.append(Cell(list(cell.paragraphs), covered=cell.covered))
         rows.append(Row(cells=cells, index=r_i))
     width = max((len(r.cells) for r in rows), default=0)
     for r in rows:

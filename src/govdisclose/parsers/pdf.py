@@ -171,7 +171,7 @@ def read_pdf(path: Path, data: bytes, sha256: str, settings: Settings) -> Docume
                     left: tuple[float, float, float, float] | None = None
                     for c_i, box in enumerate(row.cells):
                         if box is None and left is not None and c_i in centers and left[2] >= centers[c_i]:
-                            cells.append(Cell(list(cells[-1].paragraphs), covered=cells[-1].covered, col_span=0))
+                            cells.append(Cell(list(cells[-1].paragraphs), covered=cells[-1].covered))
                         elif box is None:
                             cells.append(Cell(list(last_text.get(c_i, [])), covered=True))
                         else:
@@ -213,7 +213,7 @@ def _unruled_fallback(pages: list[Any], doc: Document) -> None:
     found = layout_table(lines)
     if not found:
         return
-    before, table, _after = found
+    before, table = found
     for row in table.rows:
         row.page = page_of.get(row.line or 0)
         row.line = None

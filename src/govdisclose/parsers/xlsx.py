@@ -46,7 +46,7 @@ def read_xlsx(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
                 o = origin.get((r_i, c_i))
                 if o and o != (r_i, c_i):
                     value = ws.cell(*o).value
-                    cells.append(Cell(_paras(value), covered=o[0] != r_i, col_span=0 if o[0] == r_i else 1))
+                    cells.append(Cell(_paras(value), covered=o[0] != r_i))
                 else:
                     cells.append(Cell(_paras(cell.value)))
             if any(not c.empty for c in cells):

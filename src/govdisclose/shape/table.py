@@ -204,7 +204,7 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
                         merged.append(b)
                     else:
                         paras = a.paragraphs[:-1] + [a.paragraphs[-1] + b.paragraphs[0]] + b.paragraphs[1:]
-                        merged.append(Cell(paras, covered=a.covered, col_span=a.col_span))
+                        merged.append(Cell(paras, covered=a.covered))
                 out[-1] = (out[-1][0], Row(merged, prev.index, prev.page, prev.line, prev.flags))
                 fates.append(RowFate(ti, r.index, "joined", [c.text for c in r.cells]))
                 # covered cells below the piece carry the piece's text: give them the whole

@@ -19,9 +19,6 @@ from govdisclose.parsers.text.encoding import decode
 from govdisclose.parsers.text.flows import inline_pipe_table, pipe_cells, split_table, tab_cells, tsv_table
 from govdisclose.settings import Settings
 
-FLOWS = ("tab", "tsv", "cells", "pipe", "pipe_inline", "layout", "raw", "runs", "prose")
-
-
 def _lines(text: str) -> list[tuple[int, str]]:
     out = []
     for no, line in enumerate(text.split("\n"), start=1):
@@ -171,7 +168,7 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
 
         found = layout_table(lines)
         if found:
-            before, table, after_table = found
+            before, table = found
     elif flow == "raw":
         from govdisclose.parsers.text.raw import raw_table
         from govdisclose.parsers.text.runs import runs_table
@@ -187,8 +184,7 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         else:
             found = raw_table(lines)
             if found:
-                before, table, flags = found
-                doc.flow = flags or "raw"
+                before, table = found
     if table is None:
         doc.flow = "prose"
         before = reflow(lines)

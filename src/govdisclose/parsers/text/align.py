@@ -10,7 +10,6 @@ cell above it (the merge it sat under).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from govdisclose.parsers.document import Cell, Row

@@ -92,7 +92,7 @@ def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
     return [line[a:b].strip() for a, b in bounds]
 
 
-def layout_table(lines: Lines) -> tuple[Lines, Table, Lines] | None:
+def layout_table(lines: Lines) -> tuple[Lines, Table] | None:
     header_at = [(k, _header_spans(l)) for k, (_no, l) in enumerate(lines)]
     header_at = [(k, s) for k, s in header_at if s]
     if not header_at:
@@ -119,7 +119,7 @@ def layout_table(lines: Lines) -> tuple[Lines, Table, Lines] | None:
     rows = _rows(table_lines, roles)
     header = Row(cells=[Cell.of(w) for w in words], index=0, line=lines[first][0])
     grid = [header] + [Row(cells=cells, index=i + 1, line=no) for i, (no, cells) in enumerate(rows)]
-    return before, Table(rows=grid, index=0, flags=["layout"]), []
+    return before, Table(rows=grid, index=0, flags=["layout"])
 
 
 def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> list[tuple[int, list[Cell]]]:

@@ -78,7 +78,7 @@ def _chunks(lines: Lines) -> list[Chunk]:
     return out
 
 
-def raw_table(lines: Lines) -> tuple[Lines, Table, str] | None:
+def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
     header_idx = [k for k, (_no, l) in enumerate(lines) if _header_spans(l)]
     if not header_idx:
         return None
@@ -115,7 +115,7 @@ def raw_table(lines: Lines) -> tuple[Lines, Table, str] | None:
             else:
                 cells.append(Cell.of("".join(parts)))
         grid.append(Row(cells=cells, index=len(grid), line=r.line, flags=["reconstructed_from_raw_flow"]))
-    return before, Table(rows=grid, index=0, flags=["raw"]), "raw"
+    return before, Table(rows=grid, index=0, flags=["raw"])
 
 
 def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
