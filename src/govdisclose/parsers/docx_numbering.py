@@ -61,6 +61,16 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)  # decimal, decimalZero and anything unknown
 
 
+def _parse(xml: bytes | None, parser: etree.XMLParser) -> etree._Element | None:
+    """A package part as XML; a missing or damaged part gives None (no numbering from it)."""
+    if not xml:
+        return None
+    try:
+        return etree.fromstring(xml, parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
 @dataclass
 class _Level:
     start: int = 1
@@ -81,44 +91,35 @@ class Numbering:
     def load(cls, numbering_xml: bytes | None, styles_xml: bytes | None,
              parser: etree.XMLParser) -> "Numbering":
         nb = cls()
-        if numbering_xml:
-            try:
-                root = etree.fromstring(numbering_xml, parser)
-            except etree.XMLSyntaxError:
-                root = None
-            if root is not None:
-                abstract: dict[str, dict[int, _Level]] = {}
-                for an in root.findall(f"{W}abstractNum"):
-                    lv: dict[int, _Level] = {}
-                    for lvl in an.findall(f"{W}lvl"):
-                        i = int(lvl.get(f"{W}ilvl", "0") or 0)
-                        lv[i] = _Level(int(_val(lvl.find(f"{W}start"), "1") or 1),
-                                       _val(lvl.find(f"{W}numFmt"), "decimal") or "decimal",
-                                       _val(lvl.find(f"{W}lvlText"), "") or "")
-                    abstract[an.get(f"{W}abstractNumId", "")] = lv
-                for num in root.findall(f"{W}num"):
-                    num_id = num.get(f"{W}numId", "")
-                    aid = _val(num.find(f"{W}abstractNumId"), "") or ""
-                    levels = {k: _Level(v.start, v.fmt, v.text) for k, v in abstract.get(aid, {}).items()}
-                    for ov in num.findall(f"{W}lvlOverride"):
-                        i = int(ov.get(f"{W}ilvl", "0") or 0)
-                        so = ov.find(f"{W}startOverride")
-                        if so is not None and i in levels:
-                            levels[i].start = int(_val(so, "1") or 1)
-                    nb.levels[num_id] = levels
-                    nb.abstract_of[num_id] = aid
-        if styles_xml:
-            try:
-                sroot = etree.fromstring(styles_xml, parser)
-            except etree.XMLSyntaxError:
-                sroot = None
-            if sroot is not None:
-                for st in sroot.findall(f"{W}style"):
-                    numpr = st.find(f"{W}pPr/{W}numPr")
-                    if numpr is not None:
-                        nid = _val(numpr.find(f"{W}numId"))
-                        if nid:
-                            nb.style_num[st.get(f"{W}styleId", "")] = (nid, int(_val(numpr.find(f"{W}ilvl"), "0") or 0))
+        root = _parse(numbering_xml, parser)
+        if root is not None:
+            abstract: dict[str, dict[int, _Level]] = {}
+            for an in root.findall(f"{W}abstractNum"):
+                lv: dict[int, _Level] = {}
+                for lvl in an.findall(f"{W}lvl"):
+                    i = int(lvl.get(f"{W}ilvl", "0") or 0)
+                    lv[i] = _Level(int(_val(lvl.find(f"{W}start"), "1") or 1),
+                                   _val(lvl.find(f"{W}numFmt"), "decimal") or "decimal",
+                                   _val(lvl.find(f"{W}lvlText"), "") or "")
+                abstract[an.get(f"{W}abstractNumId", "")] = lv
+            for num in root.findall(f"{W}num"):
+                num_id = num.get(f"{W}numId", "")
+                aid = _val(num.find(f"{W}abstractNumId"), "") or ""
+                levels = {k: _Level(v.start, v.fmt, v.text) for k, v in abstract.get(aid, {}).items()}
+                for ov in num.findall(f"{W}lvlOverride"):
+                    i = int(ov.get(f"{W}ilvl", "0") or 0)
+                    so = ov.find(f"{W}startOverride")
+                    if so is not None and i in levels:
+                        levels[i].start = int(_val(so, "1") or 1)
+                nb.levels[num_id] = levels
+                nb.abstract_of[num_id] = aid
+        sroot = _parse(styles_xml, parser)
+        if sroot is not None:
+            for st in sroot.findall(f"{W}style"):
+                numpr = st.find(f"{W}pPr/{W}numPr")
+                nid = _val(numpr.find(f"{W}numId")) if numpr is not None else None
+                if nid:
+                    nb.style_num[st.get(f"{W}styleId", "")] = (nid, int(_val(numpr.find(f"{W}ilvl"), "0") or 0))
         return nb
 
     def label(self, p: etree._Element) -> str:
