@@ -17,6 +17,9 @@ from govdisclose.parsers.text.cells import to_table
 from govdisclose.parsers.text.debris import clean_text, is_debris_line
 from govdisclose.parsers.text.encoding import decode
 from govdisclose.parsers.text.flows import inline_pipe_table, pipe_cells, split_table, tab_cells, tsv_table
+from govdisclose.parsers.text.layout import _header_spans, layout_table
+from govdisclose.parsers.text.raw import raw_table
+from govdisclose.parsers.text.runs import runs_table
 from govdisclose.settings import Settings
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -81,8 +84,6 @@ def _drop_header_repeats(body: list[tuple[int, str]], header: list[str]) -> list
 def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Table] | None:
     """A header on one line over cells one per line (a copy that kept the header row
     together): whole cells, not lines wrapped at a column width as pdftotext -raw prints."""
-    from govdisclose.parsers.text.layout import _header_spans
-
     k = next((i for i, (_n, l) in enumerate(lines) if _header_spans(l)), None)
     if k is None:
         return None
@@ -155,36 +156,19 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         rows = align(body, resolve_roles(header))
         table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[start][0])] + rows,
                       index=0, flags=["cells"])
-    elif flow == "tsv":
-        found_tsv = tsv_table(lines)
-        if found_tsv:
-            before, table = found_tsv
-    elif flow == "pipe_inline":
-        found = inline_pipe_table(lines)
-        if found:
-            before, table = found
-    elif flow == "layout":
-        from govdisclose.parsers.text.layout import layout_table
-
-        found = layout_table(lines)
+    elif flow in ("tsv", "pipe_inline", "layout"):
+        builder = {"tsv": tsv_table, "pipe_inline": inline_pipe_table, "layout": layout_table}[flow]
+        found = builder(lines)
         if found:
             before, table = found
     elif flow == "raw":
-        from govdisclose.parsers.text.raw import raw_table
-        from govdisclose.parsers.text.runs import runs_table
-
-        found_runs = runs_table(lines)
-        one_line = _one_line_header_cells(lines)
-        if found_runs:
-            before, table = found_runs
-            doc.flow = "runs"
-        elif one_line is not None:
-            before, table = one_line
-            doc.flow = "cells"
-        else:
-            found = raw_table(lines)
+        # one header line over the body: run-together rows, whole cells, or -raw wrapped cells
+        for name, build in (("runs", runs_table), ("cells", _one_line_header_cells), ("raw", raw_table)):
+            found = build(lines)
             if found:
                 before, table = found
+                doc.flow = name
+                break
     if table is None:
         doc.flow = "prose"
         before = reflow(lines)
