@@ -7,7 +7,7 @@ from govdisclose.errors import InputError
 from govdisclose.parsers.document import Document
 from govdisclose.settings import Settings
 
-FORMATS = ("docx", "xlsx", "pdf", "txt")
+FORMATS = ("docx", "xlsx", "pdf", "html", "txt")
 
 
 def _zip_has(data: bytes, member: str) -> bool:
@@ -35,7 +35,18 @@ def sniff_format(name: str, data: bytes) -> str:
     if suffix in (".docx", ".pdf"):
         kind = "Word .docx" if suffix == ".docx" else "PDF"
         raise InputError(name, f"not a {kind} file (its content is neither a zip package nor a PDF)")
+    if _looks_like_html_page(data):
+        return "html"
     return "txt"
+
+
+def _looks_like_html_page(data: bytes) -> bool:
+    """A saved web page holding a table (UTF-8 or a legacy single/double-byte encoding)."""
+    import re
+
+    head = data[:4096].lower()
+    return bool(re.search(rb"<(?:!doctype\s+html|html|body|head)\b", head)) \
+        and len(re.findall(rb"<t[dh]\b", data[:2_000_000], re.I)) >= 4
 
 
 def read_document(name: str, data: bytes, sha256: str, settings: Settings, fmt: str | None = None) -> Document:
@@ -52,6 +63,10 @@ def read_document(name: str, data: bytes, sha256: str, settings: Settings, fmt: 
         from govdisclose.parsers.pdf import read_pdf
 
         return read_pdf(Path(name), data, sha256, settings)
+    if fmt == "html":
+        from govdisclose.parsers.html import read_html
+
+        return read_html(Path(name), data, sha256, settings)
     if fmt == "txt":
         from govdisclose.parsers.text import read_text
 

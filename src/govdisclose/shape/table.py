@@ -233,7 +233,24 @@ def _is_heading_row(cells: list[Cell], cmap: ColumnMap) -> str | None:
     first_only = texts[0] == text and all(not texts[i] for i in non_group if i != 0)
     if (spans_all or first_only) and (heading_level(text) or spans_all):
         return text
+    # an unnumbered title alone in the only grouping column, the rest of the row empty:
+    # a section printed as a row above its tasks (以政务公开助力稳增长)
+    groups = cmap.cols("group")
+    if first_only and groups == [0] and len(text) <= 40 and not text.endswith(("。", "；")) and "\n" not in text:
+        return text
     return None
+
+
+def _reads_like(text: str, sections: list[str], tasks: list[str]) -> bool:
+    """An unnumbered title that shares a clear stem with the section titles seen so far
+    (以政务公开助力…) and less of one with the task titles."""
+    import os
+
+    def kin(seen: list[str]) -> int:
+        return max((len(os.path.commonprefix([text, t])) for t in seen if t != text), default=0)
+
+    k = kin(sections)
+    return k >= 4 and k > kin(tasks)
 
 
 def build_items(lt: LogicalTable, fates: list[RowFate], warnings: list[str]) -> list[RawItem]:
@@ -258,10 +275,15 @@ def build_items(lt: LogicalTable, fates: list[RowFate], warnings: list[str]) -> 
     last_item: str | None = None
     items: list[RawItem] = []
 
+    seen_titles: dict[str, list[str]] = {"section": [], "task": []}
+
     def apply_heading(text: str, col_default: str) -> None:
         nonlocal section, task
         level = heading_level(text) or col_default
+        if not heading_level(text) and level == "task" and _reads_like(text, seen_titles["section"], seen_titles["task"]):
+            level = "section"  # 以政务公开助力惠民生 after 以政务公开助力稳增长 … printed as section rows
         h = parse_heading(text)
+        seen_titles[level].append(h.title)
         if level == "section":
             section, task = h, None
         else:

@@ -13,7 +13,7 @@ from govdisclose.normalize.text import is_traditional, to_simplified
 from govdisclose.parsers.document import Cell, Document, Paragraph, Row, Table
 from govdisclose.parsers.text.align import align, with_both_levels
 from govdisclose.shape.header import header_role, resolve_roles
-from govdisclose.parsers.text.cells import to_table
+from govdisclose.parsers.text.cells import fold_flat_header, to_table
 from govdisclose.parsers.text.debris import clean_text, is_debris_line
 from govdisclose.parsers.text.encoding import decode
 from govdisclose.parsers.text.flows import inline_pipe_table, pipe_cells, split_table, tab_cells, tsv_table
@@ -106,7 +106,10 @@ def detect_flow(lines: list[tuple[int, str]]) -> str:
     inline = sum(1 for _, l in lines if l.strip().count("|") >= 2)
     wide_gaps = sum(1 for _, l in lines if re.search(r"\S {3,}\S", l))
     inner_tabs = sum(1 for _, l in lines if re.search(r"\S\t", l))
-    if inner_tabs >= 3 and inner_tabs >= 0.3 * sum(1 for _, l in lines if l.strip()):
+    with_tabs = sum(1 for _, l in lines if "\t" in l.strip("\n"))
+    # rows of tab-separated cells (a spreadsheet paste), even when quoted cells run over
+    # lines or a merged first cell leaves the row starting with a tab
+    if inner_tabs >= 3 and (inner_tabs >= 0.3 * sum(1 for _, l in lines if l.strip()) or inner_tabs >= 0.6 * with_tabs):
         return "tsv"
     if tabbed >= 6 and tabbed >= 0.15 * n:
         return "tab"
@@ -148,10 +151,11 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
                                     + " | ".join(c.text for c in ft.header) + ")")
     elif flow == "cells":
         start, n_header = header_line_run(lines)  # type: ignore[misc]
-        header = [lines[start + i][1].strip() for i in range(n_header)]
+        printed = [lines[start + i][1].strip() for i in range(n_header)]
         before = [(no, l.strip()) for no, l in lines[:start] if l.strip()]
         body = [(no, l.strip()) for no, l in lines[start + n_header:] if l.strip()]
-        body = _drop_header_repeats(body, header)
+        body = _drop_header_repeats(body, printed)
+        header = fold_flat_header(printed)
         header = with_both_levels(header, [t for _, t in body])
         rows = align(body, resolve_roles(header))
         table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[start][0])] + rows,

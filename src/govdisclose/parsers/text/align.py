@@ -10,6 +10,7 @@ cell above it (the merge it sat under).
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from govdisclose.parsers.document import Cell, Row
@@ -44,6 +45,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[
     pointer = -1
     measure_col = roles.index("measure") if "measure" in roles else None
     groups_before = [c for c, r in enumerate(roles) if r == "group" and (measure_col is None or c < measure_col)]
+    item_after_groups = bool(groups_before) and any(r == "item_no" and c > groups_before[-1] for c, r in enumerate(roles))
     kinds = [cell_type(t) if t is not None else "end" for _, t in cells]
     for k, (line, text) in enumerate(cells):
         kind = kinds[k]
@@ -62,13 +64,19 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[
             cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
             continue
         # a short title right before the measure fills a grouping column (目标 / 任务 cells)
-        title_like = kind in ("measure", "short") and nxt in ("measure", "short") and len(text) < 30 \
-            and not ITEM_RE.match(text)
+        # (or before the row's own number, where the 序号 column sits between task and measure)
+        title_like = kind in ("measure", "short") and len(text) < 30 and not ITEM_RE.match(text) \
+            and (nxt in ("measure", "short") or (nxt == "item" and item_after_groups))
         if title_like and groups_before and any(p.col == measure_col for p in cur) and \
-                any(p.col != measure_col and p.col > (measure_col or 0) for p in cur):
+                (any(p.col != measure_col and p.col > (measure_col or 0) for p in cur)
+                 or _closes_row(cur[-1].text, text, cells[k + 1:k + 3])):
             rows.append(cur)  # the row before is complete: this title opens the next one
             cur, pointer = [], -1
         free_groups = [c for c in groups_before if c > pointer]
+        if title_like and not free_groups and cur and all(roles[p.col] == "group" for p in cur):
+            rows.append(cur)  # titles outnumber the grouping columns: the first is a row of its own
+            cur, pointer = [], -1
+            free_groups = list(groups_before)
         if title_like and free_groups and not any(p.col == measure_col for p in cur):
             cur.append(_Placed(free_groups[0], text, line))
             pointer = free_groups[0]
@@ -120,6 +128,13 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[
     return _finish(rows, roles)
 
 
+def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) -> bool:
+    """A row without unit cells: a finished measure, then an unpunctuated title that an
+    item number follows within two cells, is the next row's title, not a paragraph."""
+    return measure.rstrip().endswith("。") and not text.rstrip().endswith(("。", "；", "，")) \
+        and any(t is not None and (cell_type(t) == "item" or ITEM_RE.match(t)) for _, t in ahead)
+
+
 def _peek(cells: list[tuple[int, str | None]], k: int) -> str | None:
     return next((t for _, t in cells[k + 1:] if t and t.strip()), None)
 
@@ -130,6 +145,7 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None]) -> list[Row]:
     measure_col = roles.index("measure") if "measure" in roles else len(roles)
     group_cols = [i for i, r in enumerate(roles) if r == "group" and i < measure_col]
     prev: list[Cell] | None = None
+    seen: dict[int, list[str]] = {c: [] for c in group_cols}
     for k, placed in enumerate(rows):
         texts: dict[int, str] = {}
         for p in placed:
@@ -140,22 +156,43 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None]) -> list[Row]:
             present = [c for c in run if c in texts]
             if run and 0 < len(present) < len(run):
                 vals = [texts.pop(c) for c in present]
-                if run is group_cols and len(vals) == 1 and heading_level(vals[0]) == "section":
-                    texts[run[0]] = vals[0]  # a numbered section keeps the outer column
+                if run is group_cols and len(vals) == 1 and _outer_title(vals[0], run, seen):
+                    texts[run[0]] = vals[0]  # a section title keeps the outer column
                     continue
                 for c, v in zip(run[len(run) - len(vals):], vals):
                     texts[c] = v
+        for c in group_cols:
+            if c in texts:
+                seen[c].append(texts[c])
+        has_measure = measure_col in texts
         cells: list[Cell] = []
         for c, role in enumerate(roles):
             if c in texts:
                 cells.append(Cell.of(texts[c]))
-            elif prev is not None and role in ("lead", "responsible", "deadline", "item_no") and not prev[c].empty:
+            elif prev is not None and has_measure and role in ("lead", "responsible", "deadline", "item_no") \
+                    and not prev[c].empty:
                 cells.append(Cell(list(prev[c].paragraphs), covered=True))
             else:
                 cells.append(Cell())
         out.append(Row(cells=cells, index=k + 1, line=placed[0].line, flags=["aligned_by_cell_type"]))
         prev = cells
     return out
+
+
+def _outer_title(text: str, run: list[int], seen: dict[int, list[str]]) -> bool:
+    """Whether a lone grouping title belongs in the outer (section) column: it is numbered
+    as a section, or it reads like the section titles before it (以政务公开助力稳增长 …
+    以政务公开助力惠民生) more than like the task titles."""
+    if heading_level(text) == "section":
+        return True
+    if heading_level(text) == "task":
+        return False
+
+    def kin(c: int) -> int:
+        return max((len(os.path.commonprefix([text, s])) for s in seen[c] if s != text), default=0)
+
+    outer = kin(run[0])
+    return outer >= 4 and all(outer > kin(c) for c in run[1:])
 
 
 def rows_look_right(rows: list[list[str]], roles: list[str | None]) -> bool:

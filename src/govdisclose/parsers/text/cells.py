@@ -52,6 +52,53 @@ def find_header(cells: list[FlowCell], start: int = 0) -> tuple[int, int] | None
     return None
 
 
+_UNIT_ROLES = ("lead", "responsible")
+
+
+def two_row_header(cells: list[FlowCell], i: int, n: int) -> tuple[list[FlowCell], int] | None:
+    """A header printed over two rows (责任单位 over 牵头单位 | 配合单位), as a cell stream
+    that keeps empty cells (tab and pipe copies): the header cells, then the second
+    row's, with empties where the first row's cells span both rows. Returns the folded
+    header (the lower row's word wins where it has one) and the cells it used."""
+    end = i + n
+    while end < len(cells) and end - i <= 2 * (n + 6) and \
+            (not cells[end].text.strip() or (header_role(cells[end].text) and len(_key(cells[end].text)) <= 14)):
+        end += 1
+    region = cells[i:end]
+    for width in range(n, len(region) // 2 + 1):
+        top, low = region[:width], region[width:2 * width]
+        if any(c.text.strip() for c in region[2 * width:]):
+            continue
+        low_roles = [header_role(c.text) if c.text.strip() else None for c in low]
+        if sum(1 for r in low_roles if r) < 2 or not set(low_roles) & set(_UNIT_ROLES):
+            continue
+        # under each lower word the upper cell is empty (the span) or names a unit parent
+        if all(r is None or not top[k].text.strip() or header_role(top[k].text) in _UNIT_ROLES
+               for k, r in enumerate(low_roles)):
+            folded = [lo if lo.text.strip() else up for up, lo in zip(top, low)]
+            return folded, 2 * width
+    return None
+
+
+def fold_flat_header(words: list[str]) -> list[str]:
+    """A two-row header flattened into one run of words (a cell-per-line copy drops the
+    empty cells): 工作任务 … 责任单位 完成时限 牵头单位 配合单位. The unit words at the end
+    are the lower row; they take the place of the unit word that heads them."""
+    roles = [header_role(w) for w in words]
+    k = len(words)
+    while k > 0 and roles[k - 1] in _UNIT_ROLES:
+        k -= 1
+    children = words[k:]
+    parents = [j for j in range(k) if roles[j] in _UNIT_ROLES]
+    if len(children) < 2 or len(parents) != 1:
+        return words
+    p = parents[0]
+    separated = p < k - 1  # a non-unit word between the parent and its children
+    if not separated and not (roles[p] == "responsible" and roles[k] == "lead"):
+        return words
+    return words[:p] + children + words[p + 1:k]
+
+
 def _key(text: str) -> str:
     return _KEY.sub("", text)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.parsers.text.cells import FlowCell, FlowTable, find_header
+from govdisclose.parsers.text.cells import FlowCell, FlowTable, find_header, two_row_header
 
 Lines = list[tuple[int, str]]  # (1-based line number, text)
 _DOC_END = re.compile(r"^(?:抄送|印发|附件|（此件|\(此件|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$|\S{2,20}(?:人民政府办公厅|人民政府办公室|人民政府)$)")
@@ -75,6 +75,10 @@ def split_table(before: list[tuple[int, str]], cells: list[FlowCell]) -> FlowTab
         return headerless_table(before, cells)
     i, n = found
     pre = list(before) + [(c.line, c.text) for c in cells[:i] if c.text]
+    two = two_row_header(cells, i, n)
+    if two is not None:
+        header, used = two
+        return FlowTable(header=header, body=cells[i + used:], before=pre)
     return FlowTable(header=cells[i:i + n], body=cells[i + n:], before=pre)
 
 
@@ -146,8 +150,14 @@ def tsv_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
         return None
     before = [(no, " ".join(c for c in r if c.strip())) for no, r in numbered[:head] if any(c.strip() for c in r)]
     header = [c.strip() for c in numbered[head][1]]
-    while header and not header[-1]:
-        header.pop()
+    width = len(header)
+    while width and not header[width - 1]:
+        width -= 1
+    if head + 1 < len(numbered):  # a second header row (牵头单位 | 配合单位 under 责任单位) may reach further
+        below = [c.strip() for c in numbered[head + 1][1]]
+        if any(below) and all(not c or header_role(c) for c in below):
+            width = max(width, max(k + 1 for k, c in enumerate(below) if c))
+    header = (header + [""] * width)[:width]
     roles = resolve_roles(header)
     body = [(no, [c.strip() for c in r]) for no, r in numbered[head + 1:] if any(c.strip() for c in r)]
     grid = [Row(cells=[Cell.of(h) for h in header], index=0, line=numbered[head][0])]
