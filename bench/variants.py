@@ -79,7 +79,7 @@ def choose(rng: random.Random, gold: dict) -> dict:
     if has["section"] and has["task"] and rng.random() < 0.4:
         names["section"] = names["task"] = "工作任务"  # one spanning header over both levels
     flow = rng.choice(FLOWS)
-    sep = rng.choice(["、", "，"] + (["\n"] if flow in ("docx", "tab", "sheet", "html") else []))
+    sep = rng.choice(["、", "，", "\n"])
     # 责任单位 printed over 牵头单位 | 配合单位 in a second header row
     pair = has["lead"] and any(cols[i:i + 2] == ["lead", "responsible"] for i in range(len(cols)))
     header2 = pair and rng.random() < 0.3
@@ -90,8 +90,12 @@ def choose(rng: random.Random, gold: dict) -> dict:
     title_rows = has["section"] and has["task"] and not header2 and rng.random() < 0.25
     if title_rows:
         cols.remove("section")
+    if rng.random() < 0.3:  # header words spaced out to fill the cell (序　号, 工 作 任 务)
+        gap = rng.choice([" ", "\u3000", "  "])
+        names = {c: (gap.join(w) if len(w) <= 4 else w) for c, w in names.items()}
     return {"cols": cols, "names": names, "item": item, "sep": sep, "flow": flow,
-            "repeat_groups": rng.random() < 0.25, "header2": header2, "title_rows": title_rows}
+            "repeat_groups": rng.random() < 0.25, "header2": header2, "title_rows": title_rows,
+            "preamble": rng.choice(["notice", "notice", "table title", "portal"])}
 
 
 def header_rows(v: dict) -> list[list[str]]:
@@ -133,8 +137,15 @@ def rows_of(gold: dict, v: dict) -> list[list[str]]:
     return rows
 
 
-def preamble(gold: dict) -> list[str]:
+def preamble(gold: dict, v: dict) -> list[str]:
     n = gold["notice"]
+    if v["preamble"] == "table title" and n.get("table_title"):
+        return [n["table_title"]]  # a copy of the table alone, under its title
+    if v["preamble"] == "portal":  # a portal page's label block, then the notice
+        out = [f"索引号：11500000009275780L/{(n.get('issued_on') or '')[:4]}-00077", f"发布机关：{n.get('issuer') or ''}",
+               f"成文日期：{n.get('issued_on') or ''}", f"标题：{n.get('title') or ''}",
+               f"发文字号：{n.get('doc_number') or ''}", f"发布日期：{n.get('published_on') or n.get('issued_on') or ''}"]
+        return out + ([n["table_title"]] if n.get("table_title") else [])
     out = [x for x in (n.get("doc_number"), n.get("title")) if x]
     out.append("各有关单位：")
     out.append("现将任务分工印发给你们，请认真贯彻执行。")
@@ -172,7 +183,7 @@ def render(path: Path, gold: dict, v: dict) -> Path:
     rows = rows_of(gold, v)
     title_row = [bool(r[0]) and r[1:] == [""] * (len(r) - 1) for r in rows]
     spans = _group_spans(rows, v, title_row)
-    before = preamble(gold)
+    before = preamble(gold, v)
     flow = v["flow"]
     if flow == "docx":
         from docx import Document
@@ -215,12 +226,12 @@ def render(path: Path, gold: dict, v: dict) -> Path:
                 lines.extend(parts[1:])
             lines.append("")
     elif flow == "cells":
-        lines = before + [h for r in heads for h in r if h] + [c.replace("\n", "") for r in rows for c in r if c]
+        lines = before + [h for r in heads for h in r if h] + [c for r in rows for c in r if c]
     elif flow == "pipe":
         lines = list(before)
         for r in heads + rows:
             for val in r:
-                lines += [val.replace("\n", ""), "|"]
+                lines += [val, "|"]
             lines.append("")
     elif flow == "sheet":
         import csv
@@ -289,7 +300,7 @@ def main() -> int:
             keys = ["ALL", "flow=" + v["flow"], "item=" + v["item"], "sep=" + repr(v["sep"]),
                     "groups=" + ("repeated" if v["repeat_groups"] else "once"), "doc=" + stem[:3],
                     "header=" + ("two rows" if v["header2"] else "one row"),
-                    "sections=" + ("title rows" if v["title_rows"] else "column"),
+                    "sections=" + ("title rows" if v["title_rows"] else "column"), "preamble=" + v["preamble"],
                     "order=" + ("deadline-first" if v["cols"].index("measure") + 1 < len(v["cols"])
                                 and v["cols"][v["cols"].index("measure") + 1] == "deadline" else "units-first")]
             keys += [f"{c}={v['names'][c]}" for c in v["cols"]]

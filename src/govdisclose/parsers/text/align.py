@@ -11,6 +11,7 @@ cell above it (the merge it sat under).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from govdisclose.parsers.document import Cell, Row
@@ -35,6 +36,7 @@ class _Placed:
     col: int
     text: str
     line: int
+    stacked: bool = False  # unit lines past the last unit column were stacked onto it
 
 
 def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[Row]:
@@ -98,7 +100,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[
                 cur[-1] = _Placed(cur[-1].col, joined, cur[-1].line)
                 continue
             if kind == "units" and not any(roles[c] in ("lead", "responsible") for c in range(pointer + 1, len(roles))):
-                cur[-1] = _Placed(cur[-1].col, cur[-1].text + "\n" + text, cur[-1].line)  # one unit a line
+                cur[-1] = _Placed(cur[-1].col, cur[-1].text + "\n" + text, cur[-1].line, stacked=True)  # one unit a line
                 continue
         target = None
         for c in range(pointer + 1, len(roles)):
@@ -161,6 +163,14 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None]) -> list[Row]:
                     continue
                 for c, v in zip(run[len(run) - len(vals):], vals):
                     texts[c] = v
+        if len(unit_cols) == 2 and {roles[c] for c in unit_cols} == {"lead", "responsible"} \
+                and all(c in texts for c in unit_cols) and any(p.stacked for p in placed):
+            lines = texts[unit_cols[0]].split("\n") + texts[unit_cols[1]].split("\n")
+            if roles[unit_cols[0]] == "lead":
+                cut = _lead_cut(lines)
+            else:  # responsible column first: the lead units are the last lines
+                cut = len(lines) - _lead_cut(lines[::-1])
+            texts[unit_cols[0]], texts[unit_cols[1]] = "\n".join(lines[:cut]), "\n".join(lines[cut:])
         for c in group_cols:
             if c in texts:
                 seen[c].append(texts[c])
@@ -177,6 +187,24 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None]) -> list[Row]:
         out.append(Row(cells=cells, index=k + 1, line=placed[0].line, flags=["aligned_by_cell_type"]))
         prev = cells
     return out
+
+
+_COLLECTIVE = re.compile(r"^各|有关|相关部门|相关单位|成员单位$|各部门$|各单位$|各科室$|各股室$")
+
+
+def _lead_cut(lines: list[str]) -> int:
+    """One unit a line, lead column then responsible column, no mark between them: the
+    responsible list starts where the first unit comes again (lead units are usually
+    responsible too, listed first), else at the first collective (各区县政府, 有关单位: rarely a lead),
+    else after one lead unit."""
+    names = [re.sub(r"\s+", "", x) for x in lines]
+    for j in range(1, len(names)):
+        if names[j] == names[0] and j <= len(names) - j:  # a lead list no longer than the responsible one
+            return j
+    for j in range(1, len(names)):
+        if _COLLECTIVE.search(names[j]):
+            return j
+    return 1
 
 
 def _outer_title(text: str, run: list[int], seen: dict[int, list[str]]) -> bool:

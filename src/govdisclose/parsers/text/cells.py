@@ -88,6 +88,8 @@ def fold_flat_header(words: list[str]) -> list[str]:
     k = len(words)
     while k > 0 and roles[k - 1] in _UNIT_ROLES:
         k -= 1
+    if len(words) - k >= 3 and roles[k] == "responsible" and roles[k + 1] == "lead":
+        k += 1  # 责任单位 牵头单位 配合单位: the parent sits right before its children
     children = words[k:]
     parents = [j for j in range(k) if roles[j] in _UNIT_ROLES]
     if len(children) < 2 or len(parents) != 1:
