@@ -175,12 +175,14 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None]) -> list[Row]:
             if c in texts:
                 seen[c].append(texts[c])
         has_measure = measure_col in texts
+        # a merged 序号 sits inside its task: a row that prints a new group title starts anew
+        new_group = prev is not None and any(c in texts and texts[c] != prev[c].text for c in group_cols)
         cells: list[Cell] = []
         for c, role in enumerate(roles):
             if c in texts:
                 cells.append(Cell.of(texts[c]))
             elif prev is not None and has_measure and role in ("lead", "responsible", "deadline", "item_no") \
-                    and not prev[c].empty:
+                    and not prev[c].empty and not (role == "item_no" and new_group):
                 cells.append(Cell(list(prev[c].paragraphs), covered=True))
             else:
                 cells.append(Cell())
