@@ -37,6 +37,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--show", type=int, default=5, help="print the worst N variants")
     ap.add_argument("--flows", default=",".join(FLOWS))
+    ap.add_argument("--keep", type=Path, help="write the worst variants' text files here")
     args = ap.parse_args()
     from govdisclose import parse
     from govdisclose.errors import GovdiscloseError
@@ -77,7 +78,7 @@ def main() -> int:
         e, g, p = by[key]
         print(f"{key:<28}{g:>8}{(2 * e / (g + p) if g + p else 1.0):>10.3f}")
     results.sort(key=lambda r: r[0])
-    for f1, stem, v, gold, pred, _ in results[: args.show]:
+    for f1, stem, v, gold, pred, raw in results[: args.show]:
         print(f"\n{f1:.3f} {stem} {json.dumps({k: v[k] for k in ('flow', 'item', 'sep', 'repeat_groups', 'header2', 'title_rows')}, ensure_ascii=False)} "
               f"{[v['names'][c] for c in v['cols']]} pred={len(pred['tasks'])} {pred.get('error', '')}")
         bad = defaultdict(int)
@@ -92,6 +93,9 @@ def main() -> int:
             for f in task_equal(g, best):
                 bad[f] += 1
         print("   misses by field:", dict(bad))
+        if args.keep and raw:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            (args.keep / f"{f1:.3f}_{stem}.{v['flow']}.txt").write_bytes(raw)
     return 0
 
 

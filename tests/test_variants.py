@@ -33,7 +33,7 @@ def test_the_set_covers_every_shape() -> None:
             drawn["deadline-first"] += 1
         if "lead" in cols and cols.index("lead") > cols.index("responsible"):
             drawn["responsible-first"] += 1
-    wanted = ([f"flow={f}" for f in ("docx", "tab", "cells", "pipe", "sheet", "html")]
+    wanted = ([f"flow={f}" for f in ("docx", "tab", "cells", "pipe", "sheet", "html", "rowpipe")]
               + [f"item={i}" for i in ("column", "1.", "1．", "1、", "1﹒")]
               + [f"sep={s!r}" for s in ("、", "，", "\n")]
               + ["header2", "title_rows", "repeat_groups", "deadline-first", "responsible-first"])

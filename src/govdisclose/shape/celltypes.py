@@ -25,7 +25,9 @@ def cell_type(text: str) -> str:
         return "item"
     if heading_level(t) and len(t) <= 40:
         return "heading"
-    if len(t) <= 30 and not ITEM_RE.match(t):
+    # a short finished sentence (…，持续提升…，丰富解读形式。) is a measure that mentions time
+    sentence = t.endswith("。") and len(t) > 16
+    if len(t) <= 30 and not ITEM_RE.match(t) and not sentence:
         kind = parse_deadline(t, 2000).kind
         if (kind in ("date", "ongoing", "relative") and _DATEISH.search(t)) or \
                 (kind == "conditional" and len(t) <= 20 and re.match(r"^(按|根据|依据)", t)):

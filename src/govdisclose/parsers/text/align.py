@@ -39,9 +39,10 @@ class _Placed:
     stacked: bool = False  # unit lines past the last unit column were stacked onto it
 
 
-def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[Row]:
+def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: list[Cell] | None = None) -> list[Row]:
     """``cells`` are (line, text) in reading order, text None for a printed row end;
-    returns rows of ``len(roles)`` cells."""
+    returns rows of ``len(roles)`` cells. ``prev`` is the row above the first, for the
+    cells a merge covers."""
     rows: list[list[_Placed]] = []
     cur: list[_Placed] = []
     pointer = -1
@@ -112,8 +113,8 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[
                 break
         starts_row = target is None
         # a measure after the row's measure, or an item number, always starts a row
-        if kind == "item" and cur:
-            starts_row = True
+        if kind == "item" and cur and not (item_after_groups and all(roles[p.col] == "group" for p in cur)):
+            starts_row = True  # (the titles of its own row come before a 序号 printed after them)
         if kind == "heading" and cur and any(p.col == measure_col for p in cur):
             starts_row = True
         if starts_row:
@@ -127,7 +128,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None]) -> list[
         pointer = target
     if cur:
         rows.append(cur)
-    return _finish(rows, roles)
+    return _finish(rows, roles, prev)
 
 
 def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) -> bool:
@@ -141,12 +142,11 @@ def _peek(cells: list[tuple[int, str | None]], k: int) -> str | None:
     return next((t for _, t in cells[k + 1:] if t and t.strip()), None)
 
 
-def _finish(rows: list[list[_Placed]], roles: list[str | None]) -> list[Row]:
+def _finish(rows: list[list[_Placed]], roles: list[str | None], prev: list[Cell] | None = None) -> list[Row]:
     out: list[Row] = []
     unit_cols = [i for i, r in enumerate(roles) if r in ("lead", "responsible")]
     measure_col = roles.index("measure") if "measure" in roles else len(roles)
     group_cols = [i for i, r in enumerate(roles) if r == "group" and i < measure_col]
-    prev: list[Cell] | None = None
     seen: dict[int, list[str]] = {c: [] for c in group_cols}
     for k, placed in enumerate(rows):
         texts: dict[int, str] = {}
@@ -175,14 +175,18 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None]) -> list[Row]:
             if c in texts:
                 seen[c].append(texts[c])
         has_measure = measure_col in texts
-        # a merged 序号 sits inside its task: a row that prints a new group title starts anew
-        new_group = prev is not None and any(c in texts and texts[c] != prev[c].text for c in group_cols)
+        # a merged 序号 sits inside its task's merge: a row that prints its group titles
+        # (a new group, or a table that repeats them on every row) has no covered 序号
+        new_group = any(c in texts for c in group_cols)
+        # a title printed again, same as the row above, is a table without merges: a cell
+        # this row lacks was empty, not covered
+        unmerged = prev is not None and any(c in texts and texts[c] == prev[c].text for c in group_cols)
         cells: list[Cell] = []
         for c, role in enumerate(roles):
             if c in texts:
                 cells.append(Cell.of(texts[c]))
             elif prev is not None and has_measure and role in ("lead", "responsible", "deadline", "item_no") \
-                    and not prev[c].empty and not (role == "item_no" and new_group):
+                    and not prev[c].empty and not unmerged and not (role == "item_no" and new_group):
                 cells.append(Cell(list(prev[c].paragraphs), covered=True))
             else:
                 cells.append(Cell())
@@ -236,15 +240,26 @@ def rows_look_right(rows: list[list[str]], roles: list[str | None]) -> bool:
     good = 0
     for r in rows:
         cells = r[len(r) - len(roles):] if len(r) > len(roles) else r
-        ok = True
-        for text, role in zip(cells, roles):
-            kind = cell_type(text)
-            if role in ("lead", "responsible") and kind not in ("units", "empty", "short"):
-                ok = False
-            if role == "measure" and kind in ("units", "deadline", "item"):
-                ok = False
-        good += ok
+        good += row_fits(cells, roles, groups=False)
     return good >= 0.8 * len(rows)
+
+
+def row_fits(cells: list[str], roles: list[str | None], groups: bool = True) -> bool:
+    """Whether one row's cells are the kinds of cell their columns hold; with ``groups``,
+    grouping and 序号 columns are checked too (a numbered measure ``3.及时反馈…`` or a
+    unit list is no title, a 序号 cell holds a number)."""
+    for text, role in zip(cells, roles):
+        kind = cell_type(text)
+        if role in ("lead", "responsible") and kind not in ("units", "empty", "short"):
+            return False
+        if role == "measure" and kind in ("units", "deadline", "item"):
+            return False
+        if groups and role == "group" and (kind in ("item", "units", "deadline") or (
+                kind == "measure" and ITEM_RE.match(text) and not heading_level(text))):
+            return False
+        if groups and role == "item_no" and kind not in ("item", "empty"):
+            return False
+    return True
 
 
 def with_both_levels(header: list[str], texts: list[str]) -> list[str]:
@@ -257,4 +272,19 @@ def with_both_levels(header: list[str], texts: list[str]) -> list[str]:
     if {"section", "task"} <= levels:
         i = roles.index("group")
         return header[: i + 1] + [header[i]] + header[i + 1:]
+    return header
+
+
+def with_item_column(header: list[str], texts: list[str]) -> list[str]:
+    """A header printing 工作任务 over the task and its 序号: when bare item numbers
+    come as cells of their own and no header names them, a 序号 column is added before
+    the measure column, where copies print it."""
+    roles = resolve_roles(header)
+    if "item_no" in roles or "measure" not in roles:
+        return header
+    kinds = [cell_type(t) for t in texts if t]
+    items, measures = kinds.count("item"), kinds.count("measure")
+    if items >= 2 and items >= 0.5 * measures:
+        i = roles.index("measure")
+        return header[:i] + ["序号"] + header[i:]
     return header

@@ -107,7 +107,8 @@ def inline_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | Non
     before: list[tuple[int, str]] = []
     for no, line in lines:
         s = line.strip()
-        if s.count("|") >= 2:
+        # once rows have begun, a title row spanning the table keeps a single pipe (一、… |)
+        if s.count("|") >= 2 or (rows and s.endswith("|") and len(s) > 1):
             if re.fullmatch(r"[|\s:\-—]+", s):
                 continue
             parts = [p.strip() for p in s.strip("|").split("|")]
@@ -116,11 +117,86 @@ def inline_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | Non
             before.append((no, s))
     if len(rows) < 2:
         return None
+    realigned = _align_inline_rows(rows)
+    if realigned is not None:
+        return before, realigned
     width = max(len(r.cells) for r in rows)
     for r in rows:
         # short rows (merged cells left out) are aligned to the right
         r.cells = [Cell() for _ in range(width - len(r.cells))] + r.cells
     return before, Table(rows=rows, index=0)
+
+
+def fold_lower_header(top: list[str], low: list[str]) -> list[str] | None:
+    """The second row of a two-row header (牵头单位 | 配合单位 under 责任单位), printed
+    with its empty cells (same width) or alone (a browser copy): folded into the top row."""
+    from govdisclose.shape.header import header_role
+
+    words = [w for w in low if w.strip()]
+    roles = [header_role(w) for w in words]
+    if len(words) < 2 or not all(roles) or not {"lead", "responsible"} & set(roles):
+        return None
+    if len(low) >= len(top) and all(not w.strip() or not top[k].strip() or header_role(top[k]) in ("lead", "responsible")
+                                     for k, w in enumerate(low[: len(top)])):
+        return [lo if lo.strip() else up for up, lo in zip(top + [""] * (len(low) - len(top)), low)]
+    parent = next((k for k, h in enumerate(top) if header_role(h) in ("lead", "responsible")), None)
+    if parent is None:
+        return None
+    span = 2 if parent + 1 < len(top) and not top[parent + 1].strip() else 1
+    return top[:parent] + words + top[parent + span:]
+
+
+def _align_inline_rows(rows: list[Row]) -> Table | None:
+    """The rows under their header (a two-row header folded). Rows under a merged cell
+    printed without it, the rest of the row padded with ``| |`` at the end: when a
+    row's cells do not sit in their header's columns, every row is re-aligned by what
+    its cells look like (the typed aligner); else short rows are aligned to the right."""
+    from govdisclose.parsers.text.align import align, row_fits, with_both_levels, with_item_column
+    from govdisclose.shape.celltypes import cell_type
+    from govdisclose.shape.header import header_role, resolve_roles
+
+    head = next((i for i, r in enumerate(rows[:5]) if sum(1 for c in r.cells if header_role(c.text)) >= 2), None)
+    if head is None:
+        return None
+    header = [c.text for c in rows[head].cells]
+    while header and not header[-1]:
+        header.pop()
+    body = rows[head + 1:]
+    if body:
+        folded = fold_lower_header(header, [c.text for c in body[0].cells])
+        if folded:
+            header, body = folded, body[1:]
+    texts = [c.text for r in body for c in r.cells if c.text]
+    header = with_item_column(with_both_levels(header, texts), texts)
+    roles = resolve_roles(header)
+    grid = [Row(cells=[Cell.of(h) for h in header], index=0, line=rows[head].line)]
+    width = len(header)
+    out: list[Row] = []
+    aligned = False
+    for r in body:
+        texts = [c.text for c in r.cells]
+        filled = [t for t in texts if t]
+        if len(filled) == 1 and cell_type(filled[0]) in ("heading", "short") and width > 1:
+            # one cell across the table: a section title row
+            out.append(Row(cells=[Cell.of(filled[0])] + [Cell() for _ in range(width - 1)], index=len(out) + 1,
+                           line=r.line))
+            continue
+        # printed empty cells are empty; cells a merge covers are left out, on the left
+        # (and some copies pad the row at its end instead)
+        trimmed = list(texts)
+        while trimmed and not trimmed[-1]:
+            trimmed.pop()
+        fitted = next((right for right in ([""] * (width - len(t)) + t for t in (texts, trimmed) if len(t) <= width)
+                       if row_fits(right, roles)), None)
+        if fitted is not None:
+            out.append(Row(cells=[Cell.of(t) for t in fitted], index=len(out) + 1, line=r.line))
+            continue
+        # cells that do not sit in their columns (the row padded at its end): by type
+        stream: list[tuple[int, str | None]] = [(r.line or 0, t) for t in texts if t] + [(r.line or 0, None)]
+        for row in align(stream, roles, prev=out[-1].cells if out else None):
+            out.append(Row(cells=row.cells, index=len(out) + 1, line=row.line, flags=row.flags))
+            aligned = True
+    return Table(rows=rows[:head] + grid + out, index=0, flags=["aligned"] if aligned else [])
 
 
 def tsv_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
