@@ -28,6 +28,8 @@ def test_the_set_covers_every_shape() -> None:
     for v in MANIFEST.values():
         drawn.update([f"flow={v['flow']}", f"item={v['item']}", f"sep={v['sep']!r}"])
         drawn.update(k for k in ("header2", "title_rows", "repeat_groups") if v[k])
+        if v["item"] == "column" and not v["names"]["item"]:
+            drawn["unlabelled 序号"] += 1
         cols = v["cols"]
         if "deadline" in cols and cols.index("deadline") < cols.index("responsible"):
             drawn["deadline-first"] += 1
@@ -36,7 +38,7 @@ def test_the_set_covers_every_shape() -> None:
     wanted = ([f"flow={f}" for f in ("docx", "tab", "cells", "pipe", "sheet", "html", "rowpipe")]
               + [f"item={i}" for i in ("column", "1.", "1．", "1、", "1﹒")]
               + [f"sep={s!r}" for s in ("、", "，", "\n")]
-              + ["header2", "title_rows", "repeat_groups", "deadline-first", "responsible-first"])
+              + ["header2", "title_rows", "repeat_groups", "deadline-first", "responsible-first", "unlabelled 序号"])
     assert [w for w in wanted if not drawn[w]] == []
 
 

@@ -99,8 +99,30 @@ def find_header(rows: list[Row], max_scan: int = 6) -> ColumnMap | None:
                 roles = [b or a for a, b in zip(roles, below_roles)]
                 texts = [(a + "/" + b) if b and b != a else a for a, b in zip(texts, below)]
                 n_header = 2
+        roles = _unlabelled_item_column(roles, texts, rows[i + n_header:])
         return _finish(roles, texts, i + n_header)
     return None
+
+
+_BARE_NO = re.compile(r"^\s*\d{1,3}\s*[.．、﹒]?\s*$")
+
+
+def _unlabelled_item_column(roles: list[str | None], texts: list[str], body: list[Row]) -> list[str | None]:
+    """A column of bare numbers under an empty header cell, or under the 工作任务 cell
+    spanning it and the task column, is the 序号 column."""
+    if "item_no" in roles:
+        return roles
+    for k, (role, text) in enumerate(zip(roles, texts)):
+        spanned = k > 0 and role == "group" and _key(text) == _key(texts[k - 1])
+        if text.strip() and not spanned:
+            continue
+        cells = [r.cells[k].text for r in body if k < len(r.cells) and r.cells[k].text.strip()]
+        numbers = sum(1 for c in cells if _BARE_NO.match(c))
+        if numbers >= 2 and numbers >= 0.6 * len(cells):
+            roles = list(roles)
+            roles[k] = "item_no"
+            return roles
+    return roles
 
 
 def _finish(roles: list[str | None], texts: list[str], header_rows: int) -> ColumnMap:

@@ -285,6 +285,9 @@ def with_item_column(header: list[str], texts: list[str]) -> list[str]:
     kinds = [cell_type(t) for t in texts if t]
     items, measures = kinds.count("item"), kinds.count("measure")
     if items >= 2 and items >= 0.5 * measures:
+        empty = [k for k, h in enumerate(header) if not h.strip()]
+        if empty:  # the header cell left empty over the numbers
+            return header[:empty[0]] + ["序号"] + header[empty[0] + 1:]
         i = roles.index("measure")
         return header[:i] + ["序号"] + header[i:]
     return header

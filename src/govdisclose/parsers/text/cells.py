@@ -43,13 +43,22 @@ def find_header(cells: list[FlowCell], start: int = 0) -> tuple[int, int] | None
     while i < len(cells):
         j = i
         roles = []
-        while j < len(cells) and header_role(cells[j].text) and len(_key(cells[j].text)) <= 14:
-            roles.append(header_role(cells[j].text))
+        while j < len(cells):
+            if _header_word(cells[j].text):
+                roles.append(header_role(cells[j].text))
+            elif j > i and not cells[j].text.strip() and j + 1 < len(cells) and _header_word(cells[j + 1].text):
+                roles.append(None)  # an empty header cell (over an unlabelled 序号) inside the header
+            else:
+                break
             j += 1
         if j - i >= 2 and set(roles) & {"lead", "responsible", "measure"}:
             return i, j - i
         i = max(j, i + 1)
     return None
+
+
+def _header_word(text: str) -> bool:
+    return bool(header_role(text)) and len(_key(text)) <= 14
 
 
 _UNIT_ROLES = ("lead", "responsible")
