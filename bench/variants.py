@@ -63,7 +63,7 @@ def main() -> int:
             results.append((f1, stem, v, gold, pred, path.read_bytes() if v["flow"] != "docx" else b""))
             keys = ["ALL", "flow=" + v["flow"], "item=" + v["item"], "sep=" + repr(v["sep"]),
                     "groups=" + ("repeated" if v["repeat_groups"] else "once"), "doc=" + stem[:3],
-                    "header=" + ("two rows" if v["header2"] else "one row"),
+                    "header=" + ("two rows" if v["header2"] else "one row"), "pages=" + str(v.get("page_rows", 0)),
                     "sections=" + ("title rows" if v["title_rows"] else "column"), "preamble=" + v["preamble"],
                     "order=" + ("deadline-first" if v["cols"].index("measure") + 1 < len(v["cols"])
                                 and v["cols"][v["cols"].index("measure") + 1] == "deadline" else "units-first")]

@@ -176,6 +176,8 @@ def _align_inline_rows(rows: list[Row]) -> Table | None:
     for r in body:
         texts = [c.text for c in r.cells]
         filled = [t for t in texts if t]
+        if len(filled) >= 2 and all(header_role(t) for t in filled):
+            continue  # the header printed again after a page break (or its lower row)
         if len(filled) == 1 and cell_type(filled[0]) in ("heading", "short") and width > 1:
             # one cell across the table: a section title row
             out.append(Row(cells=[Cell.of(filled[0])] + [Cell() for _ in range(width - 1)], index=len(out) + 1,
@@ -186,8 +188,11 @@ def _align_inline_rows(rows: list[Row]) -> Table | None:
         trimmed = list(texts)
         while trimmed and not trimmed[-1]:
             trimmed.pop()
-        fitted = next((right for right in ([""] * (width - len(t)) + t for t in (texts, trimmed) if len(t) <= width)
-                       if row_fits(right, roles)), None)
+        candidates = [[""] * (width - len(texts)) + texts] if len(texts) <= width else []
+        # trimmed of its padding, the row sits where its first cell fits, rightmost first
+        candidates += [[""] * off + trimmed + [""] * (width - off - len(trimmed))
+                       for off in range(width - len(trimmed), -1, -1)]
+        fitted = next((c for c in candidates if row_fits(c, roles)), None)
         if fitted is not None:
             out.append(Row(cells=[Cell.of(t) for t in fitted], index=len(out) + 1, line=r.line))
             continue
