@@ -113,3 +113,55 @@ def test_bare_unit_list_in_a_closing_parenthesis(tmp_path) -> None:
     t = govdisclose.parse(f).tasks
     assert (t[0].measure, t[0].responsible_units) == ("公开年度重大行政决策事项目录。", ["区司法局", "区政府办公室"])
     assert (t[1].measure, t[1].responsible_units) == ("公开区级专项规划（以下简称专项规划）。", [])
+
+
+def test_a_short_finished_sentence_that_mentions_time_is_a_measure() -> None:
+    from govdisclose.shape.celltypes import cell_type
+
+    assert cell_type("积极做好政策解读工作，持续提升解读质量，丰富解读形式。") == "measure"
+    assert cell_type("持续推进") == "deadline"
+    assert cell_type("10月31日前，如有新增规划，编制完成后20个工作日内公开") == "deadline"
+
+
+def test_mirror_casino_header_line_is_debris() -> None:
+    from govdisclose.parsers.text.debris import is_debris_line
+
+    assert is_debris_line("bet 365亚洲版官网办公室")
+    assert not is_debris_line("某区人民政府办公室")
+
+
+def test_pipe_rows_under_merged_cells_padded_at_the_end(tmp_path) -> None:
+    """A web copy printing a row per line: a row under a merged title lacks that cell
+    and is padded with an empty cell at its end instead; the title row keeps one pipe."""
+    page = tmp_path / "rows.txt"
+    page.write_text("\n".join([
+        "某县政务公开重点任务清单",
+        "工作任务 | 序号 | 具体措施 | 牵头单位 | 责任单位 |",
+        "一、深化重点领域信息公开 |",
+        "（一）推进财政信息公开 | 1 | 按规定公开县级预决算。 | 县财政局 | 各乡镇 |",
+        "2 | 公开政府债务信息。 | 县财政局 |  |  |",
+        "（二）做好政策解读 | 3 | 重要政策文件同步解读。 | 县司法局 | 县政府办 |",
+    ]) + "\n", encoding="utf-8")
+    notice = govdisclose.parse(page)
+    got = [(t.section.no if t.section else None, t.task.no if t.task else None, t.item_no, t.measure,
+            t.lead_units, t.responsible_units) for t in notice.tasks]
+    assert got == [
+        ("一", "（一）", "1", "按规定公开县级预决算。", ["县财政局"], ["各乡镇"]),
+        ("一", "（一）", "2", "公开政府债务信息。", ["县财政局"], []),
+        ("一", "（二）", "3", "重要政策文件同步解读。", ["县司法局"], ["县政府办"]),
+    ]
+
+
+def test_pipe_cells_with_an_unlabelled_number_column(tmp_path) -> None:
+    """工作任务 printed over the task and its 序号: the numbers have no header cell."""
+    cells = ["工作任务", "具体要求", "责任科室", "时限要求",
+             "规范文件公开", "1", "对规范性文件进行全面清理，公布现行有效文件目录。", "办公室", "年底前",
+             "政策解读", "2", "积极做好政策解读，持续提升解读质量，丰富解读形式。", "各科室", "持续推进",
+             "3", "按时编制发布政府信息公开工作年度报告，确保体例规范。", "办公室", "2月底前"]
+    page = tmp_path / "cells.txt"
+    page.write_text("\n|\n".join(cells) + "\n|\n", encoding="utf-8")
+    notice = govdisclose.parse(page)
+    got = [(t.task.title if t.task else None, t.item_no, t.responsible_units, t.deadline.text) for t in notice.tasks]
+    assert got == [("规范文件公开", "1", ["办公室"], "年底前"),
+                   ("政策解读", "2", ["各科室"], "持续推进"),
+                   ("政策解读", "3", ["办公室"], "2月底前")]

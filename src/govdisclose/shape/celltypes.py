@@ -30,7 +30,8 @@ def cell_type(text: str) -> str:
     if len(t) <= 30 and not ITEM_RE.match(t) and not sentence:
         kind = parse_deadline(t, 2000).kind
         if (kind in ("date", "ongoing", "relative") and _DATEISH.search(t)) or \
-                (kind == "conditional" and len(t) <= 20 and re.match(r"^(按|根据|依据)", t)):
+                (kind == "conditional" and len(t) <= 20 and re.match(r"^(按|根据|依据)", t)
+                 and not t.endswith("。")):
             return "deadline"
     if len(t) <= 120 and not re.search(r"[。；：“”《》]", t):
         bare = re.sub(r"[（(][^（()）]{0,30}[)）]", "", t)  # 股(行政审批服务股): the alias does not count

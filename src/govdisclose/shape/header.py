@@ -53,8 +53,8 @@ def header_role(text: str, exact: bool = False) -> str | None:
     for word, role in _synonyms():
         if k == word:
             return role
-    if exact:
-        return None
+    if exact or re.match(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．])", text):
+        return None  # a numbered title (一、深化重点领域信息公开) names no column
     for word, role in _synonyms():
         if len(word) >= 2 and word in k:
             return role
