@@ -28,6 +28,8 @@ def test_the_set_covers_every_shape() -> None:
     for v in MANIFEST.values():
         drawn.update([f"flow={v['flow']}", f"item={v['item']}", f"sep={v['sep']!r}"])
         drawn.update(k for k in ("header2", "title_rows", "repeat_groups") if v[k])
+        if "extra" in v["cols"]:
+            drawn["person or remark column"] += 1
         if v["page_rows"] and v["flow"] in ("tab", "cells", "pipe", "rowpipe"):
             drawn["page breaks"] += 1
         if v["item"] == "column" and not v["names"]["item"]:
@@ -41,7 +43,7 @@ def test_the_set_covers_every_shape() -> None:
               + [f"item={i}" for i in ("column", "1.", "1．", "1、", "1﹒")]
               + [f"sep={s!r}" for s in ("、", "，", "\n")]
               + ["header2", "title_rows", "repeat_groups", "deadline-first", "responsible-first", "unlabelled 序号",
-                 "page breaks"])
+                 "page breaks", "person or remark column"])
     assert [w for w in wanted if not drawn[w]] == []
 
 

@@ -66,6 +66,13 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")):
             cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
             continue
+        # a person or a contact (张伟, 王芳（副区长）, 李娜 138…) in the row's 分管领导 / 联系人 column
+        if cur and _person_like(text) and any(p.col == measure_col for p in cur):
+            other = next((c for c in range(pointer + 1, len(roles)) if roles[c] == "other"), None)
+            if other is not None:
+                cur.append(_Placed(other, text, line))
+                pointer = other
+                continue
         # a short title right before the measure fills a grouping column (目标 / 任务 cells)
         # (or before the row's own number, where the 序号 column sits between task and measure)
         title_like = kind in ("measure", "short") and len(text) < 30 and not ITEM_RE.match(text) \
@@ -106,6 +113,9 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         target = None
         for c in range(pointer + 1, len(roles)):
             if kind in _ACCEPTS.get(roles[c], {"short"}):
+                if roles[c] == "other" and kind in ("units", "deadline") and any(
+                        roles[d] not in ("other", None) and kind in _ACCEPTS[roles[d]] for d in range(c + 1, len(roles))):
+                    continue  # a remark column left empty: the unit or deadline cell is further right
                 target = c
                 break
             if kind == "measure" and roles[c] == "measure":
@@ -129,6 +139,16 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
     if cur:
         rows.append(cur)
     return _finish(rows, roles, prev)
+
+
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:[（(][^（()）]{1,8}[)）])?(?:\s*[\d\-－]{7,})?$|^.{0,6}\d{3,4}[-－]?\d{7,8}$|^.{0,6}1\d{10}$")
+
+
+def _person_like(text: str) -> bool:
+    """A name of two or three characters (a role in brackets may follow) or a phone number:
+    no measure, title or unit looks like this."""
+    t = text.strip()
+    return bool(_PERSON.match(t)) and cell_type(t) not in ("units", "deadline", "heading", "item")
 
 
 def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) -> bool:
