@@ -23,6 +23,17 @@ _TERMINAL = ("。", "；", ";", "）", ")", "〕")
 
 def _header_spans(line: str) -> list[tuple[int, int, str]] | None:
     """Header words in a line with their (start, end) offsets; None if not a header line."""
+    spans = _word_spans(line)
+    if not spans:
+        return None
+    roles = {header_role(w) for _, _, w in spans}
+    if len(spans) >= 3 and roles & {"lead", "responsible"} and roles & {"measure", "group"}:
+        return spans
+    return None
+
+
+def _word_spans(line: str) -> list[tuple[int, int, str]] | None:
+    """The line as header words only, with their offsets; None if anything else is in it."""
     if len(line) > 200 or len(line.replace(" ", "")) > 60:
         return None
     chars = [(i, ch) for i, ch in enumerate(line) if not ch.isspace()]
@@ -38,10 +49,63 @@ def _header_spans(line: str) -> list[tuple[int, int, str]] | None:
                 break
         else:
             return None  # a character that is not part of a header word
-    roles = {header_role(w) for _, _, w in spans}
-    if len(spans) >= 3 and roles & {"lead", "responsible"} and roles & {"measure", "group"}:
-        return spans
+    return spans
+
+
+def _fold_two_row_headers(found: list[tuple[int, list[tuple[int, int, str]]]], lines: Lines
+                          ) -> list[tuple[int, list[tuple[int, int, str]]]]:
+    """A header over two lines (责任单位 over 牵头单位 | 配合单位): the lower line's words
+    take the place of the upper word they sit under, and the pair counts as one header."""
+    out: list[tuple[int, list[tuple[int, int, str]]]] = []
+    for k, spans in found:
+        j = k + 1
+        while j < len(lines) and j <= k + 2 and not lines[j][1].strip():
+            j += 1
+        low = _word_spans(lines[j][1]) if j < len(lines) else None
+        if low and len(low) >= 2 and all(header_role(w) in ("lead", "responsible") for _, _, w in low):
+            lo0, lo1 = min(a for a, _, _ in low), max(b for _, b, _ in low)
+            # the upper words standing over the lower ones (责任单位) give way to them
+            kept = [sp for sp in spans if not (sp[0] < lo1 + 2 and sp[1] > lo0 - 2)]
+            if len(kept) < len(spans):
+                out.append((j, sorted(kept + low)))
+                continue
+        out.append((k, spans))
+    return out
+
+
+_NUMBER = re.compile(r"\d{1,3}[.．、]?")
+
+
+def _number_run(body: Lines, spans: list[tuple[int, int, str]]) -> int | None:
+    """Where (as a header index) a run of bare numbers no header word stands over sits."""
+    data = [l for _, l in body if l.strip()]
+    for a, b in _runs(data):
+        if any(min(b, h1) > max(a, h0) for h0, h1, _ in spans):
+            continue
+        cells = [l[a:b].strip() for l in data if l[a:b].strip()]
+        if len(cells) >= 2 and all(_NUMBER.fullmatch(c) for c in cells):
+            return sum(1 for h0, _, _ in spans if h0 < a)
     return None
+
+
+def _with_item_span(spans: list[tuple[int, int, str]], body: Lines, at: int) -> list[tuple[int, int, str]]:
+    data = [l for _, l in body if l.strip()]
+    for a, b in _runs(data):
+        cells = [l[a:b].strip() for l in data if l[a:b].strip()]
+        if sum(1 for h0, _, _ in spans if h0 < a) == at and cells and all(_NUMBER.fullmatch(c) for c in cells):
+            return spans[:at] + [(a, b, "序号")] + spans[at:]
+    x = spans[at - 1][1] + 1 if at else 0  # a page without numbers: an empty column in the same place
+    return spans[:at] + [(x, x, "序号")] + spans[at:]
+
+
+def _title_line(line: str, first_end: int) -> bool:
+    """A section title printed across the table (a row of one merged cell): one run of
+    text, no gap between columns in it, reaching past the first column or numbered 一、."""
+    text = line.strip()
+    if len(text) < 4 or re.search(r"\S\s{2,}\S", text):
+        return False
+    start = len(line) - len(line.lstrip())
+    return heading_level(text) == "section" or (start < first_end and start + len(text) > first_end + 2)
 
 
 def _runs(lines: list[str]) -> list[tuple[int, int]]:
@@ -94,7 +158,7 @@ def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
 
 def layout_table(lines: Lines) -> tuple[Lines, Table] | None:
     header_at = [(k, _header_spans(l)) for k, (_no, l) in enumerate(lines)]
-    header_at = [(k, s) for k, s in header_at if s]
+    header_at = _fold_two_row_headers([(k, s) for k, s in header_at if s], lines)
     if not header_at:
         return None
     first = header_at[0][0]
@@ -109,12 +173,24 @@ def layout_table(lines: Lines) -> tuple[Lines, Table] | None:
         if len(spans) != n_cols:
             continue
         pages.append((spans, [(no, l) for no, l in lines[k + 1:end]]))
+    # a column of bare numbers with no header word over it is the 序号 column
+    if "item_no" not in roles:
+        found = [_number_run(body, spans) for spans, body in pages]
+        at = next((k for k in found if k is not None), None)
+        if at is not None:
+            words.insert(at, "序号")
+            roles.insert(at, "item_no")
+            pages = [(_with_item_span(spans, body, at), body) for spans, body in pages]
     table_lines: list[tuple[int, list[str]]] = []
     for spans, body in pages:
-        data = [l for _, l in body if l.strip()]
+        first_end = spans[1][0] if len(spans) > 1 else 10**6
+        titles = {no for no, l in body if _title_line(l, first_end)}
+        data = [l for no, l in body if l.strip() and no not in titles]
         bounds = _assign(_runs(data), spans)
         for no, l in body:
-            if l.strip():
+            if no in titles:  # a title row across the table: all of it in the first column
+                table_lines.append((no, [l.strip()] + [""] * (len(bounds) - 1)))
+            elif l.strip():
                 table_lines.append((no, _split_line(l, bounds)))
     rows = _rows(table_lines, roles)
     header = Row(cells=[Cell.of(w) for w in words], index=0, line=lines[first][0])
@@ -145,7 +221,11 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> 
             prev_measure = next((table_lines[j][1][m] for j in range(k - 1, -1, -1) if table_lines[j][1][m]), "")
             units_here = any(cells[u] for u in units)
             units_done = all(not prev[u] or ends_like_unit(prev[u]) for u in units)
-            if prev_measure.endswith(_TERMINAL) and units_here and units_done:
+            # a sentence end (a closing bracket only when the line is short of the column:
+            # a wrapped line may end in one mid-sentence)
+            finished = prev_measure.endswith(("。", "；", ";")) or (
+                prev_measure.endswith(_TERMINAL) and len(prev_measure) < 0.8 * _widest(table_lines, m))
+            if finished and units_here and units_done:
                 new = True
         if new:
             starts.append(k)
@@ -177,6 +257,10 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> 
                 cells.append(Cell.of("".join(table_lines[k][1][c] for k in range(s, e))))
         out.append((table_lines[s][0], cells))
     return out
+
+
+def _widest(table_lines: list[tuple[int, list[str]]], col: int) -> int:
+    return max((len(cells[col]) for _, cells in table_lines), default=0)
 
 
 def _measure_paragraphs(parts: list[str]) -> list[str]:
