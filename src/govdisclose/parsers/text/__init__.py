@@ -11,7 +11,7 @@ from pathlib import Path
 
 from govdisclose.normalize.text import is_traditional, to_simplified
 from govdisclose.parsers.document import Cell, Document, Paragraph, Row, Table
-from govdisclose.parsers.text.align import align, with_both_levels, with_item_column
+from govdisclose.parsers.text.align import align, complete_header
 from govdisclose.shape.header import header_role, resolve_roles
 from govdisclose.parsers.text.cells import fold_flat_header, to_table
 from govdisclose.parsers.text.debris import clean_text, is_debris_line
@@ -91,8 +91,7 @@ def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int
     long = sorted(len(t) for _, t in body if len(t) > 20)
     if len(long) < 3 or long[int(len(long) * 0.8)] <= 45:
         return None  # wrapped at a fixed width: the raw rebuild reads those
-    header = with_both_levels([w for _, _, w in _header_spans(lines[k][1]) or []], [t for _, t in body])
-    header = with_item_column(header, [t for _, t in body])
+    header = complete_header([w for _, _, w in _header_spans(lines[k][1]) or []], [t for _, t in body])
     rows = align(body, resolve_roles(header))
     table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[k][0])] + rows,
                   index=0, flags=["cells"])
@@ -157,7 +156,7 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         body = [(no, l.strip()) for no, l in lines[start + n_header:] if l.strip()]
         body = _drop_header_repeats(body, printed)
         header = fold_flat_header(printed)
-        header = with_item_column(with_both_levels(header, [t for _, t in body]), [t for _, t in body])
+        header = complete_header(header, [t for _, t in body])
         rows = align(body, resolve_roles(header))
         table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[start][0])] + rows,
                       index=0, flags=["cells"])

@@ -282,6 +282,12 @@ def row_fits(cells: list[str], roles: list[str | None], groups: bool = True) -> 
     return True
 
 
+def complete_header(header: list[str], texts: list[str]) -> list[str]:
+    """The header a cell stream is aligned under: the columns its printed words leave out
+    (a second grouping level, an unlabelled 序号) added from what the cells hold."""
+    return with_item_column(with_both_levels(header, texts), texts)
+
+
 def with_both_levels(header: list[str], texts: list[str]) -> list[str]:
     """A header printing 工作任务 once over two grouping columns: when the cells hold both
     一、 sections and （一） tasks, the grouping header is doubled so each has a column."""

@@ -178,14 +178,13 @@ def to_table(ft: FlowTable, index: int = 0) -> Table:
     ends, or rows cut by count do not look like rows, align cells by their type."""
     from govdisclose.parsers.text.align import align, rows_look_right
 
-    from govdisclose.parsers.text.align import with_both_levels, with_item_column
+    from govdisclose.parsers.text.align import complete_header
 
     body = drop_repeated_header([c for c in ft.body], ft.header)
     header_texts = [c.text for c in ft.header]
     marked_or_off = any(c.row_end for c in body) or not rows_look_right(_count_rows(body, ft), resolve_roles(header_texts))
     if marked_or_off:
-        header_texts = with_item_column(with_both_levels(header_texts, [c.text for c in body]),
-                                        [c.text for c in body])
+        header_texts = complete_header(header_texts, [c.text for c in body])
     roles = resolve_roles(header_texts)
     header_row = Row(cells=[Cell.of(h) for h in header_texts], index=0, line=ft.header[0].line)
     if marked_or_off:

@@ -151,7 +151,7 @@ def _align_inline_rows(rows: list[Row]) -> Table | None:
     printed without it, the rest of the row padded with ``| |`` at the end: when a
     row's cells do not sit in their header's columns, every row is re-aligned by what
     its cells look like (the typed aligner); else short rows are aligned to the right."""
-    from govdisclose.parsers.text.align import align, row_fits, with_both_levels, with_item_column
+    from govdisclose.parsers.text.align import align, complete_header, row_fits
     from govdisclose.shape.celltypes import cell_type
     from govdisclose.shape.header import header_role, resolve_roles
 
@@ -167,7 +167,7 @@ def _align_inline_rows(rows: list[Row]) -> Table | None:
         if folded:
             header, body = folded, body[1:]
     texts = [c.text for r in body for c in r.cells if c.text]
-    header = with_item_column(with_both_levels(header, texts), texts)
+    header = complete_header(header, texts)
     roles = resolve_roles(header)
     grid = [Row(cells=[Cell.of(h) for h in header], index=0, line=rows[head].line)]
     width = len(header)

@@ -76,23 +76,28 @@ def _fold_two_row_headers(found: list[tuple[int, list[tuple[int, int, str]]]], l
 _NUMBER = re.compile(r"\d{1,3}[.．、]?")
 
 
+def _number_runs(body: Lines) -> list[tuple[int, int, int]]:
+    """Runs of a page's character positions holding only bare numbers: (start, end, cells)."""
+    data = [l for _, l in body if l.strip()]
+    out = []
+    for a, b in _runs(data):
+        cells = [l[a:b].strip() for l in data if l[a:b].strip()]
+        if cells and all(_NUMBER.fullmatch(c) for c in cells):
+            out.append((a, b, len(cells)))
+    return out
+
+
 def _number_run(body: Lines, spans: list[tuple[int, int, str]]) -> int | None:
     """Where (as a header index) a run of bare numbers no header word stands over sits."""
-    data = [l for _, l in body if l.strip()]
-    for a, b in _runs(data):
-        if any(min(b, h1) > max(a, h0) for h0, h1, _ in spans):
-            continue
-        cells = [l[a:b].strip() for l in data if l[a:b].strip()]
-        if len(cells) >= 2 and all(_NUMBER.fullmatch(c) for c in cells):
+    for a, b, n in _number_runs(body):
+        if n >= 2 and not any(min(b, h1) > max(a, h0) for h0, h1, _ in spans):
             return sum(1 for h0, _, _ in spans if h0 < a)
     return None
 
 
 def _with_item_span(spans: list[tuple[int, int, str]], body: Lines, at: int) -> list[tuple[int, int, str]]:
-    data = [l for _, l in body if l.strip()]
-    for a, b in _runs(data):
-        cells = [l[a:b].strip() for l in data if l[a:b].strip()]
-        if sum(1 for h0, _, _ in spans if h0 < a) == at and cells and all(_NUMBER.fullmatch(c) for c in cells):
+    for a, b, _n in _number_runs(body):
+        if sum(1 for h0, _, _ in spans if h0 < a) == at:
             return spans[:at] + [(a, b, "序号")] + spans[at:]
     x = spans[at - 1][1] + 1 if at else 0  # a page without numbers: an empty column in the same place
     return spans[:at] + [(x, x, "序号")] + spans[at:]
@@ -206,6 +211,7 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> 
     items = [i for i, r in enumerate(roles) if r == "item_no"]
     starts: list[int] = []
     last_no = 0
+    widest = max((len(cells[m]) for _, cells in table_lines), default=0) if m is not None else 0
     for k, (_no, cells) in enumerate(table_lines):
         new = k == 0
         if m is not None and cells[m]:
@@ -224,7 +230,7 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> 
             # a sentence end (a closing bracket only when the line is short of the column:
             # a wrapped line may end in one mid-sentence)
             finished = prev_measure.endswith(("。", "；", ";")) or (
-                prev_measure.endswith(_TERMINAL) and len(prev_measure) < 0.8 * _widest(table_lines, m))
+                prev_measure.endswith(_TERMINAL) and len(prev_measure) < 0.8 * widest)
             if finished and units_here and units_done:
                 new = True
         if new:
@@ -257,10 +263,6 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> 
                 cells.append(Cell.of("".join(table_lines[k][1][c] for k in range(s, e))))
         out.append((table_lines[s][0], cells))
     return out
-
-
-def _widest(table_lines: list[tuple[int, list[str]]], col: int) -> int:
-    return max((len(cells[col]) for _, cells in table_lines), default=0)
 
 
 def _measure_paragraphs(parts: list[str]) -> list[str]:
