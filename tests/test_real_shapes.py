@@ -165,3 +165,22 @@ def test_pipe_cells_with_an_unlabelled_number_column(tmp_path) -> None:
     assert got == [("规范文件公开", "1", ["办公室"], "年底前"),
                    ("政策解读", "2", ["各科室"], "持续推进"),
                    ("政策解读", "3", ["办公室"], "2月底前")]
+
+
+def test_prose_points_with_unit_notes() -> None:
+    """Work points printed as prose: a framing 总体要求 section holds no task, a point's
+    title stands on its own line, each sentence's unit note gives that duty its units,
+    and a deadline inside the note is the task's deadline."""
+    notice = govdisclose.parse(SHAPES / "prose_notes.txt")
+    t = notice.tasks
+    assert [x.task.title for x in t] == ["推进减税降费信息公开", "推进重大建设项目信息公开",
+                                         "推进重大建设项目信息公开", "规范政府网站管理"]
+    assert not any(x.section.title == "总体要求" for x in t)
+    assert t[0].measure == "及时公开减税降费政策措施及其落实情况,做好政策解读和咨询服务。"
+    assert (t[0].lead_units, t[0].responsible_units) == (["县财政局", "县税务局"], ["县级各部门"])
+    assert t[0].deadline.date == dt.date(2019, 6, 30)
+    assert (t[1].measure, t[1].lead_units, t[1].responsible_units) == (
+        "做好重大建设项目批准和实施信息公开工作。", ["县发展改革委"], ["县住房城乡建委"])
+    assert (t[2].measure, t[2].responsible_units) == ("按季度公开项目建设进展情况。", ["县重点项目办"])
+    assert t[3].deadline.kind == "ongoing" and t[3].responsible_units == ["县政府办公室"]
+    assert not any("高度重视" in x.measure for x in t)

@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+from functools import lru_cache
+
 from govdisclose.models import Heading
+from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import clean_cell
+from govdisclose.normalize.units import parse_units
 from govdisclose.parsers.document import Paragraph
 from govdisclose.shape.header import header_role
 from govdisclose.shape.numbering import ITEM_RE, PAREN_ITEM_RE, SECTION_RE, TASK_RE, split_item_no, strip_title
@@ -12,6 +17,16 @@ from govdisclose.shape.table import RawItem
 
 _LABEL_LINE = re.compile(r"^[（(]?(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|责任主体|完成时限|完成时间|时间节点|时限要求)[）)]?[:：](?P<value>.+)$")
 _STOP = re.compile(r"^(?:附件|附表|抄送|扫一扫|分享到|索引号|主题分类|发文机关|发布机关|打印|关闭|责任编辑|\S{0,12}(?:人民政府办公厅|人民政府办公室|办公厅|办公室)$|\d{4}年\d{1,2}月\d{1,2}日$)")
+
+
+@lru_cache(maxsize=1)
+def _framing() -> frozenset[str]:
+    return frozenset(load_data("prose.yaml")["framing_sections"])
+
+
+def framing_section(title: str) -> bool:
+    """一、总体要求 / （一）指导思想: a section that frames the notice, not a task."""
+    return re.sub(r"[\s\W_]", "", title) in _framing()
 
 
 def _title_and_body(text: str) -> tuple[str, str]:
@@ -29,6 +44,7 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
     task: Heading | None = None
     started = False
     open_item: RawItem | None = None
+    skipping = False  # inside a framing section (总体要求)
 
     def new_item(no: str | None, measure: str, p: Paragraph) -> RawItem:
         it = RawItem(section=section, task=task, item_no=no, measure=[measure] if measure else [],
@@ -45,6 +61,8 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
         if m and m["title"].strip():
             started = True
             title, body = _title_and_body(m["title"])
+            if skipping:
+                continue
             task = Heading(no=f"（{m['no']}）", title=title)
             no, body = split_item_no(body) if body else (None, body)
             open_item = new_item(no, body, p) if body else None
@@ -54,7 +72,10 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
             started = True
             title, body = _title_and_body(m["title"])
             section, task = Heading(no=m["no"], title=title), None
-            open_item = new_item(None, body, p) if body else None
+            skipping = framing_section(title)
+            open_item = new_item(None, body, p) if body and not skipping else None
+            continue
+        if skipping:
             continue
         if not started:
             continue
@@ -84,6 +105,22 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
             continue
         if open_item is not None and len(text) >= 10 and text[-1] in "。；;）)":
             open_item.measure.append(text)
-        elif open_item is None and task is not None and len(text) >= 10 and text[-1] in "。；;":
+        elif open_item is None and task is not None and len(text) >= 10 and text[-1] in "。；;）)":
             open_item = new_item(None, text, p)
-    return [it for it in items if it.measure]
+    return [piece for it in items if it.measure for piece in split_at_unit_notes(it)]
+
+
+# a parenthesis naming who does the sentence before it: （国务院审改办牵头，各省级政府负责）
+_UNIT_NOTE = re.compile(r"[（(](?P<units>[^（()）]{2,120}?(?:牵头|负责|落实|配合)[^（()）]{0,40})[）)][。；;]?")
+
+
+def split_at_unit_notes(item: RawItem) -> list[RawItem]:
+    """A point whose sentences each end with their own unit note (``…公开。（A牵头，B负责）
+    做好…。（C负责）``) is one task per note: each duty keeps its own units."""
+    text = "".join(item.measure)
+    cuts = [m.end() for m in _UNIT_NOTE.finditer(text)
+            if text[m.end():].strip() and (parse_units(m["units"]).lead or parse_units(m["units"]).responsible)]
+    if not cuts:
+        return [item]
+    pieces = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+    return [replace(item, measure=[p]) for p in pieces if p]

@@ -8,6 +8,7 @@ from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.paths import disclosure_paths
 from govdisclose.normalize.text import join_lines
 from govdisclose.normalize.units import UnitSplit, ends_like_unit, parse_units
+from govdisclose.shape.celltypes import cell_type
 from govdisclose.shape.table import RawItem
 
 # a closing parenthesis naming units, as prose task lists print them
@@ -63,6 +64,16 @@ def split_trailing_units(measure: str) -> tuple[str, str | None]:
     return measure, None
 
 
+def split_deadline_piece(units: str) -> tuple[str, str]:
+    """``市编办牵头，各区政府负责，2016年9月底前完成`` → (units, ``2016年9月底前完成``):
+    a closing parenthesis may end with the deadline after its units."""
+    parts = re.split(r"([，,；;])", units)
+    last = parts[-1].strip()
+    if len(parts) >= 3 and cell_type(last) == "deadline" and parse_deadline(last, None).kind in ("date", "ongoing"):
+        return "".join(parts[:-2]).strip(), last
+    return units, ""
+
+
 def _merge(splits: list[UnitSplit]) -> tuple[list[str], list[str]]:
     """Lead and responsible names over several unit texts, printed order, no duplicates."""
     lead: list[str] = []
@@ -83,7 +94,9 @@ def to_task(item: RawItem, plan_year: int | None, aliases: dict[str, set[str]] |
         # units printed inside the measure: a closing parenthesis, or labels after it
         body, units = split_trailing_units(measure)
         if units:
+            units, when = split_deadline_piece(units)
             measure, splits = body, [parse_units(units, "responsible")]
+            deadline_text = deadline_text or when
         else:
             body, labels = split_inline_labels(measure)
             if labels:
