@@ -184,3 +184,26 @@ def test_prose_points_with_unit_notes() -> None:
     assert (t[2].measure, t[2].responsible_units) == ("按季度公开项目建设进展情况。", ["县重点项目办"])
     assert t[3].deadline.kind == "ongoing" and t[3].responsible_units == ["县政府办公室"]
     assert not any("高度重视" in x.measure for x in t)
+
+
+def test_portal_label_block_in_pipes_above_a_pipe_table() -> None:
+    """A portal's labelled block copied as pipe rows is notice metadata, not the table;
+    an empty 成文日期 stays empty; a measure that says 及时 is no deadline."""
+    notice = govdisclose.parse(SHAPES / "portal_pipe.txt")
+    meta = notice.notice
+    assert meta.title == "某某市某某区人民政府办公室关于印发2021年政务公开工作要点任务分工的通知"
+    assert meta.issuer == "某某市某某区人民政府办公室" and meta.region == "某某市某某区"
+    assert meta.published_on == dt.date(2021, 4, 9) and meta.issued_on is None
+    t = notice.tasks
+    assert [x.item_no for x in t] == ["1", "2", "3"]
+    assert (t[0].measure, t[0].lead_units, t[0].deadline.kind) == ("及时公开本区经济运行数据。", ["区统计局"], "ongoing")
+    assert t[1].deadline.date == dt.date(2021, 6, 30) and t[2].responsible_units == ["区级各部门"]
+    assert not notice.warnings
+
+
+def test_portal_labels_with_values_on_the_next_line() -> None:
+    notice = govdisclose.parse(SHAPES / "portal_bullets.txt")
+    meta = notice.notice
+    assert meta.doc_number == "某政办发〔2024〕7号" and meta.issuer == "某某县人民政府办公室"
+    assert meta.issued_on == dt.date(2024, 4, 6) and meta.published_on == dt.date(2024, 4, 8)
+    assert [x.responsible_units for x in notice.tasks] == [["县统计局"], ["县税务局", "县财政局"]]

@@ -17,12 +17,12 @@ _CN_DATE = re.compile(r"(?P<y>[一二〇○零Ｏ三四五六七八九]{4})年(?
 _ISSUER_END = re.compile(r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管委会|局|委|厅|办)$")
 _TITLE = re.compile(r"关于.{2,80}的(?:通知|意见|方案|函|决定|批复)$")
 _REFERENCE = re.compile(rf"《(?P<title>[^《》]{{4,120}})》\s*[（(](?P<no>[^（）()]{{2,40}}?{_BRACKETS}\d{{4}}{_CLOSE}\d+号)[^（）()]{{0,60}}[）)]")
-_LABEL_WORDS = r"(?:索引号|主题分类|主题词|发布机关|发文机关|发布机构|发文单位|成文日期|印发日期|标题|名称|发文字号|文号|发布日期|发布时间|公开日期|有效性|分类)"
-_UNTIL_LABEL = rf"(?P<v>.+?)(?={_LABEL_WORDS}[:：]|$)"
+_LABEL_WORDS = r"(?:索引号|主题分类|主题词|发布机关|发文机关|发布机构|发文机构|发文单位|成文日期|印发日期|发文日期|标题|名称|发文字号|文号|发布日期|发布时间|公开日期|有效性|分类|来源|内容概述|信息分类)"
+_UNTIL_LABEL = rf"(?P<v>.*?)(?={_LABEL_WORDS}[:：]|$)"
 _LABELS = {
     "doc_number": re.compile(rf"(?:发文字号|文号)[:：]{_UNTIL_LABEL}"),
-    "issuer": re.compile(rf"(?:发布机关|发文机关|发布机构|发文单位)[:：]{_UNTIL_LABEL}"),
-    "issued_on": re.compile(rf"(?:成文日期|印发日期)[:：]{_UNTIL_LABEL}"),
+    "issuer": re.compile(rf"(?:发布机关|发文机关|发布机构|发文机构|发文单位)[:：]{_UNTIL_LABEL}"),
+    "issued_on": re.compile(rf"(?:成文日期|印发日期|发文日期)[:：]{_UNTIL_LABEL}"),
     "published_on": re.compile(rf"(?:发布日期|发布时间|公开日期)[:：]{_UNTIL_LABEL}"),
     "title": re.compile(rf"(?:标题|名称)[:：]{_UNTIL_LABEL}"),
 }
@@ -90,17 +90,33 @@ def _is_issuer(line: str) -> bool:
         and "：" not in line and "，" not in line
 
 
+_LABEL_ALONE = re.compile(rf"^{_LABEL_WORDS}[:：]$")
+
+
+def _join_label_values(texts: list[str]) -> list[str]:
+    """A portal block printing each label on its line and the value on the next
+    (``发布日期:`` / ``2024年04月08日``): label and value on one line."""
+    out: list[str] = []
+    for t in texts:
+        if out and _LABEL_ALONE.match(out[-1]) and not _LABEL_PREFIX.match(t):
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
 def extract_notice(lines: list[str], table_title: str | None = None) -> NoticeMeta:
     """Read the notice header from its paragraphs (those before the task table / points)."""
     meta = NoticeMeta(table_title=table_title)
     if len(lines) > 400:  # the header block is at the top (and a signature at the very end)
         lines = list(lines[:300]) + list(lines[-100:])
-    texts = [compact(x) for x in lines if compact(x)]
+    texts = _join_label_values([compact(x).lstrip("•·●◆") for x in lines if compact(x).lstrip("•·●◆")])
     labelled: dict[str, str] = {}
     for t in texts:
         for key, rx in _LABELS.items():
             for m in rx.finditer(t):
-                labelled.setdefault(key, m["v"])
+                if m["v"].strip(" |"):
+                    labelled.setdefault(key, m["v"].strip(" |"))
     texts = [_LABEL_PREFIX.sub("", t) for t in texts]
     for k, t in enumerate(texts):
         if meta.doc_number is None and (k < 12 or len(t) <= 30):  # the notice's own number heads it
@@ -137,12 +153,13 @@ def extract_notice(lines: list[str], table_title: str | None = None) -> NoticeMe
     for a, b in zip(texts, texts[1:]):
         if _is_issuer(a) and parse_date(b) and len(b) <= 16:
             meta.issuer, meta.issued_on = a, parse_date(b)
-    if meta.issuer is None and "issuer" in labelled:
-        meta.issuer = labelled["issuer"]
+    # the title's own issuer before a portal's label (发布机构: 某区政府(办公室) is its short form)
     if meta.issuer is None and meta.title and "关于" in meta.title:
         head = meta.title.split("关于")[0]
         if _is_issuer(head):
             meta.issuer = head
+    if meta.issuer is None and "issuer" in labelled:
+        meta.issuer = labelled["issuer"]
     if meta.issued_on is None and meta.issuer:  # signature block glued into running text
         rx = re.compile(re.escape(meta.issuer) + r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
         for t in texts:

@@ -7,13 +7,26 @@ named, by their look.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from govdisclose.normalize.data import load_data
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.units import ends_like_unit, is_known
 from govdisclose.shape.numbering import ITEM_RE, heading_level
 
 _ITEM = re.compile(r"^\s*[（(]?\d{1,3}[）)]?\s*[.．、﹒]?\s*$")
 _DATEISH = re.compile(r"(\d{1,2}\s*月|年底|年内|季度|上半年|下半年|长期|持续|及时|全年|每年|每月|定期|常态化|完成后|工作日)")
+
+
+@lru_cache(maxsize=1)
+def _ongoing_words() -> re.Pattern[str]:
+    words = sorted(load_data("deadlines.yaml")["ongoing"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) + "|" + _DATEISH.pattern)
+
+
+def _ongoing_rest(text: str) -> int:
+    """How much of a text is not a word of time (长期坚持, 每季度, 及时…)."""
+    return len(re.sub(r"[\W_]", "", _ongoing_words().sub("", text)))
 
 
 def cell_type(text: str) -> str:
@@ -29,6 +42,8 @@ def cell_type(text: str) -> str:
     sentence = t.endswith("。") and len(t) > 16
     if len(t) <= 30 and not ITEM_RE.match(t) and not sentence:
         kind = parse_deadline(t, 2000).kind
+        if kind == "ongoing" and _ongoing_rest(t) > 8:
+            kind = "none"  # 及时公开本区经济运行数据。: a measure that says 及时, not a deadline
         if (kind in ("date", "ongoing", "relative") and _DATEISH.search(t)) or \
                 (kind == "conditional" and len(t) <= 20 and re.match(r"^(按|根据|依据)", t)
                  and not t.endswith("。")):

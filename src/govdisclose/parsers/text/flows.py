@@ -103,6 +103,8 @@ def headerless_table(before: list[tuple[int, str]], cells: list[FlowCell]) -> Fl
 
 def inline_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
     """``| a | b | c |`` rows, one per line (markdown-like copies)."""
+    from govdisclose.shape.header import header_role
+
     rows: list[Row] = []
     before: list[tuple[int, str]] = []
     for no, line in lines:
@@ -112,6 +114,11 @@ def inline_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | Non
             if re.fullmatch(r"[|\s:\-—]+", s):
                 continue
             parts = [p.strip() for p in s.strip("|").split("|")]
+            if not rows and not sum(1 for p in parts if header_role(p)) >= 2 and any(
+                    re.match(r"^[^|]{1,8}[:：]", p) for p in parts):
+                # a portal's labelled block (索引号: | … |) above the notice: text, not the table
+                before.append((no, " ".join(p for p in parts if p)))
+                continue
             rows.append(Row(cells=[Cell.of(p) for p in parts], index=len(rows), line=no))
         elif not rows and s:
             before.append((no, s))
