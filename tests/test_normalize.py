@@ -82,6 +82,9 @@ def test_units(cell: str, role: str, lead: list[str], resp: list[str]) -> None:
     ("2022年第二季度", "date", dt.date(2022, 6, 30)),
     ("上半年", "date", dt.date(2021, 6, 30)),
     ("11月底前启动，12月底前完成", "date", dt.date(2021, 12, 31)),
+    ("2021.06.30", "date", dt.date(2021, 6, 30)),
+    ("2021-9-30前", "date", dt.date(2021, 9, 30)),
+    ("2022/3", "date", dt.date(2022, 3, 31)),
     ("", "none", None),
     ("—", "none", None),
 ])
@@ -152,3 +155,16 @@ def test_item_numbers_as_printed() -> None:
     assert split_item_no("1﹒公开预算。") == ("1", "公开预算。")
     assert split_item_no("⑦.严格落实条例。") == ("⑦", "严格落实条例。")
     assert split_item_no("2022年底前完成。") == (None, "2022年底前完成。")
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("及时公开本区经济运行数据。", "measure"),  # says 及时, is a measure
+    ("定期更新政府信息公开指南和目录", "short"),  # a short text, fit for a measure column
+    ("根据工作进度及时更新", "deadline"),
+    ("持续推进，每季度更新一次", "deadline"),
+    ("2023.06.30", "deadline"),
+    ("区统计局", "units"),
+])
+def test_time_words_do_not_make_a_measure_a_deadline(text: str, kind: str) -> None:
+    from govdisclose.shape.celltypes import cell_type
+    assert cell_type(text) == kind

@@ -20,6 +20,7 @@ _CN_MONTH = re.compile(_YEAR + r"(?P<m>十二|十一|十|[一二三四五六七�
 _QUARTER_RE = re.compile(_YEAR + r"(?:第)?(?P<q>[一二三四1-4])季度")
 _HALF_RE = re.compile(_YEAR + r"(?P<h>上半年|下半年)")
 _YEAR_END = re.compile(r"(?:(?P<y>20\d{2})年)?(?:年底|年末|年内|年度内|底前|年终)")
+_NUMERIC = re.compile(r"(?<!\d)(?P<y>20\d{2}|19\d{2})[.\-/．](?P<m>1[0-2]|0?[1-9])(?:[.\-/．](?P<d>3[01]|[12]\d|0?[1-9]))?(?!\d)")
 _YEAR_ONLY = re.compile(r"(?P<y>20\d{2})年(?:底|末|内|前|$)")
 
 
@@ -60,6 +61,9 @@ def _dates(text: str, year: int | None) -> list[tuple[int, dt.date | None]]:
         elif m["end"] in ("中旬",):
             day = 20
         add(m.start(), m["y"], int(m["m"]), day)
+        spans.append(m.span())
+    for m in _NUMERIC.finditer(text):  # 2023.06.30, 2023-6-30, 2023/6
+        add(m.start(), m["y"], int(m["m"]), int(m["d"]) if m["d"] else None)
         spans.append(m.span())
     for m in _CN_MONTH.finditer(text):
         add(m.start(), m["y"], _CN_NUM[m["m"]], None)
