@@ -207,3 +207,21 @@ def test_portal_labels_with_values_on_the_next_line() -> None:
     assert meta.doc_number == "某政办发〔2024〕7号" and meta.issuer == "某某县人民政府办公室"
     assert meta.issued_on == dt.date(2024, 4, 6) and meta.published_on == dt.date(2024, 4, 8)
     assert [x.responsible_units for x in notice.tasks] == [["县统计局"], ["县税务局", "县财政局"]]
+
+
+def test_browser_copy_rows_between_tabs() -> None:
+    """A page's table copied from a browser: a row a line, cells between tabs, a cell a
+    merge covers left out but an empty cell printed empty; the spanning 责任单位 printed
+    once over its lower row; 序号 without a header word; a page number and the header
+    again between pages."""
+    notice = govdisclose.parse(SHAPES / "browser_rows.txt")
+    t = notice.tasks
+    assert [x.item_no for x in t] == ["1", "2", "3", "①", "4", "5"]
+    assert [x.task.no for x in t] == ["（一）", "（一）", "（二）", "（二）", "（三）", "（三）"]
+    assert [x.section.title for x in t] == ["加强政策发布解读"] * 4 + ["夯实公开平台"] * 2
+    # an empty 配合单位 cell is empty, not the cell above
+    assert (t[1].lead_units, t[1].responsible_units) == (["区司法局"], [])
+    assert (t[3].lead_units, t[3].responsible_units) == (["区政府办公室"], [])
+    assert (t[4].lead_units, t[4].responsible_units, t[4].deadline.kind) == (["区大数据局"], ["区政府办公室"], "ongoing")
+    assert t[5].deadline.date == dt.date(2023, 12, 31)
+    assert not any(x.measure in ("2", "") for x in t)

@@ -14,7 +14,7 @@ from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.units import ends_like_unit, is_known
 from govdisclose.shape.numbering import ITEM_RE, heading_level
 
-_ITEM = re.compile(r"^\s*[（(]?\d{1,3}[）)]?\s*[.．、﹒]?\s*$")
+_ITEM = re.compile(r"^\s*(?:[（(]?\d{1,3}[）)]?\s*[.．、﹒]?|[①-⑳])\s*$")
 _DATEISH = re.compile(r"(\d{1,2}\s*月|20\d{2}[.\-/．]\d{1,2}|年底|年内|季度|上半年|下半年|长期|持续|及时|全年|每年|每月|定期|常态化|完成后|工作日)")
 
 

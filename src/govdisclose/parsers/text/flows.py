@@ -158,8 +158,7 @@ def _align_inline_rows(rows: list[Row]) -> Table | None:
     printed without it, the rest of the row padded with ``| |`` at the end: when a
     row's cells do not sit in their header's columns, every row is re-aligned by what
     its cells look like (the typed aligner); else short rows are aligned to the right."""
-    from govdisclose.parsers.text.align import align, complete_header, row_fits
-    from govdisclose.shape.celltypes import cell_type
+    from govdisclose.parsers.text.align import complete_header
     from govdisclose.shape.header import header_role, resolve_roles
 
     head = next((i for i, r in enumerate(rows[:5]) if sum(1 for c in r.cells if header_role(c.text)) >= 2), None)
@@ -177,21 +176,34 @@ def _align_inline_rows(rows: list[Row]) -> Table | None:
     header = complete_header(header, texts)
     roles = resolve_roles(header)
     grid = [Row(cells=[Cell.of(h) for h in header], index=0, line=rows[head].line)]
-    width = len(header)
+    out, aligned = place_rows([(r.line, [c.text for c in r.cells]) for r in body], roles)
+    return Table(rows=rows[:head] + grid + out, index=0, flags=["aligned"] if aligned else [])
+
+
+def place_rows(body: list[tuple[int | None, list[str]]], roles: list[str | None]) -> tuple[list[Row], bool]:
+    """Rows of printed cells under a header of ``roles``. Printed empty cells are empty;
+    cells a merge covers are left out, on the left (some copies pad the row at its end
+    instead): a short row sits where its cells fit their columns, rightmost first; a row
+    whose cells fit nowhere is aligned by what its cells look like. Returns the rows and
+    whether any was aligned by type."""
+    from govdisclose.parsers.text.align import align, row_fits
+    from govdisclose.shape.celltypes import cell_type
+    from govdisclose.shape.header import header_role
+
+    width = len(roles)
     out: list[Row] = []
     aligned = False
-    for r in body:
-        texts = [c.text for c in r.cells]
+    for line, texts in body:
         filled = [t for t in texts if t]
         if len(filled) >= 2 and all(header_role(t) for t in filled):
             continue  # the header printed again after a page break (or its lower row)
+        if len(filled) == 1 and len(texts) == 1 and cell_type(filled[0]) == "item" and width > 2:
+            continue  # a page number on a line of its own
         if len(filled) == 1 and cell_type(filled[0]) in ("heading", "short") and width > 1:
             # one cell across the table: a section title row
             out.append(Row(cells=[Cell.of(filled[0])] + [Cell() for _ in range(width - 1)], index=len(out) + 1,
-                           line=r.line))
+                           line=line))
             continue
-        # printed empty cells are empty; cells a merge covers are left out, on the left
-        # (and some copies pad the row at its end instead)
         trimmed = list(texts)
         while trimmed and not trimmed[-1]:
             trimmed.pop()
@@ -201,23 +213,23 @@ def _align_inline_rows(rows: list[Row]) -> Table | None:
                        for off in range(width - len(trimmed), -1, -1)]
         fitted = next((c for c in candidates if row_fits(c, roles)), None)
         if fitted is not None:
-            out.append(Row(cells=[Cell.of(t) for t in fitted], index=len(out) + 1, line=r.line))
+            out.append(Row(cells=[Cell.of(t) for t in fitted], index=len(out) + 1, line=line))
             continue
         # cells that do not sit in their columns (the row padded at its end): by type
-        stream: list[tuple[int, str | None]] = [(r.line or 0, t) for t in texts if t] + [(r.line or 0, None)]
+        stream: list[tuple[int, str | None]] = [(line or 0, t) for t in texts if t] + [(line or 0, None)]
         for row in align(stream, roles, prev=out[-1].cells if out else None):
             out.append(Row(cells=row.cells, index=len(out) + 1, line=row.line, flags=row.flags))
             aligned = True
-    return Table(rows=rows[:head] + grid + out, index=0, flags=["aligned"] if aligned else [])
+    return out, aligned
 
 
 def tsv_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
     """Rows as lines with cells between tabs (a spreadsheet or Word table pasted as text);
-    quoted cells may run over several lines. Short rows are aligned by cell type."""
+    quoted cells may run over several lines. Short rows are placed as in pipe copies."""
     import csv
     import io
 
-    from govdisclose.parsers.text.align import align
+    from govdisclose.parsers.text.align import complete_header
     from govdisclose.shape.header import header_role, resolve_roles
 
     text = "\n".join(l for _, l in lines)
@@ -241,22 +253,26 @@ def tsv_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
     width = len(header)
     while width and not header[width - 1]:
         width -= 1
+    first = head + 1
     if head + 1 < len(numbered):  # a second header row (牵头单位 | 配合单位 under 责任单位) may reach further
         below = [c.strip() for c in numbered[head + 1][1]]
         if any(below) and all(not c or header_role(c) for c in below):
-            width = max(width, max(k + 1 for k, c in enumerate(below) if c))
+            folded = fold_lower_header(header[:width], below) if len([c for c in below if c]) < width else None
+            if folded:  # a browser prints the spanning cell once and the lower row's words alone
+                header, width, first = folded, len(folded), head + 2
+            else:
+                width = max(width, max(k + 1 for k, c in enumerate(below) if c))
     header = (header + [""] * width)[:width]
+    body = [(no, [c.strip() for c in r]) for no, r in numbered[first:] if any(c.strip() for c in r)]
+    if any(len(r) > width for _, r in body):  # a column the header does not name (序号 under 工作任务)
+        header = complete_header(header, [c for _, r in body for c in r if c])
     roles = resolve_roles(header)
-    body = [(no, [c.strip() for c in r]) for no, r in numbered[head + 1:] if any(c.strip() for c in r)]
     grid = [Row(cells=[Cell.of(h) for h in header], index=0, line=numbered[head][0])]
     if all(len([c for c in r]) >= len(header) for _, r in body):
         for no, r in body:
             grid.append(Row(cells=[Cell([p for p in c.split("\n") if p]) for c in r[: len(header)]],
                             index=len(grid), line=no))
-    else:
-        stream: list[tuple[int, str | None]] = []
-        for no, r in body:
-            stream.extend((no, c) for c in r if c)
-            stream.append((no, None))
-        grid.extend(align(stream, roles))
+    else:  # rows under merged cells print fewer cells
+        rows, _ = place_rows([(no, r) for no, r in body], roles)
+        grid.extend(Row(cells=r.cells, index=len(grid) + k, line=r.line, flags=r.flags) for k, r in enumerate(rows))
     return before, Table(rows=grid, index=0, flags=["tsv"])

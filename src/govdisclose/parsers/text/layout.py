@@ -113,6 +113,32 @@ def _title_line(line: str, first_end: int) -> bool:
     return heading_level(text) == "section" or (start < first_end and start + len(text) > first_end + 2)
 
 
+def _titles_in_first_column(body: Lines, first_end: int) -> set[int]:
+    """Title rows no wider than the first column: a line of first-column text alone, after
+    a line whose first column is blank (so not the end of a wrapped cell above) and before
+    a line that opens a row (text in the first column and further right, or a numbered
+    measure). Cells are
+    top-aligned, so such a line belongs to no row's cells."""
+    filled = [(no, l) for no, l in body if l.strip()]
+    found: set[int] = set()
+
+    def first_col(line: str) -> str:
+        return line[:first_end].strip()
+
+    for k, (no, line) in enumerate(filled):
+        text = line.strip()
+        start = len(line) - len(line.lstrip())
+        if len(text) < 4 or start >= first_end or start + len(text) > first_end + 1 or re.search(r"\S\s{2,}\S", text):
+            continue
+        prev_blank = k == 0 or not first_col(filled[k - 1][1])
+        nxt = filled[k + 1][1] if k + 1 < len(filled) else ""
+        rest = nxt[first_end:].strip()
+        opens_row = bool(rest) and (bool(first_col(nxt)) or bool(re.match(r"^\d{1,3}(?:[.．、﹒]|\s)", rest)))
+        if prev_blank and opens_row and heading_level(text) != "task":
+            found.add(no)
+    return found
+
+
 def _runs(lines: list[str]) -> list[tuple[int, int]]:
     """Maximal runs of occupied character positions (columns) across the lines."""
     width = max((len(l) for l in lines), default=0)
@@ -187,9 +213,11 @@ def layout_table(lines: Lines) -> tuple[Lines, Table] | None:
             roles.insert(at, "item_no")
             pages = [(_with_item_span(spans, body, at), body) for spans, body in pages]
     table_lines: list[tuple[int, list[str]]] = []
+    title_nos: set[int] = set()
     for spans, body in pages:
         first_end = spans[1][0] if len(spans) > 1 else 10**6
-        titles = {no for no, l in body if _title_line(l, first_end)}
+        titles = {no for no, l in body if _title_line(l, first_end)} | _titles_in_first_column(body, first_end)
+        title_nos |= titles
         data = [l for no, l in body if l.strip() and no not in titles]
         bounds = _assign(_runs(data), spans)
         for no, l in body:
@@ -197,23 +225,26 @@ def layout_table(lines: Lines) -> tuple[Lines, Table] | None:
                 table_lines.append((no, [l.strip()] + [""] * (len(bounds) - 1)))
             elif l.strip():
                 table_lines.append((no, _split_line(l, bounds)))
-    rows = _rows(table_lines, roles)
+    rows = _rows(table_lines, roles, title_nos)
     header = Row(cells=[Cell.of(w) for w in words], index=0, line=lines[first][0])
     grid = [header] + [Row(cells=cells, index=i + 1, line=no) for i, (no, cells) in enumerate(rows)]
     return before, Table(rows=grid, index=0, flags=["layout"])
 
 
-def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> list[tuple[int, list[Cell]]]:
-    """Cut the table's lines into rows and join each column's lines into cells."""
+def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
+          titles: set[int] = frozenset()) -> list[tuple[int, list[Cell]]]:  # type: ignore[assignment]
+    """Cut the table's lines into rows and join each column's lines into cells; a title
+    row (line number in ``titles``) is a row of its own."""
     m = roles.index("measure") if "measure" in roles else None
     groups = [i for i, r in enumerate(roles) if r == "group"]
     units = [i for i, r in enumerate(roles) if r in ("lead", "responsible")]
     items = [i for i, r in enumerate(roles) if r == "item_no"]
-    starts: list[int] = []
-    last_no = 0
     widest = max((len(cells[m]) for _, cells in table_lines), default=0) if m is not None else 0
-    for k, (_no, cells) in enumerate(table_lines):
-        new = k == 0
+    # rows marked by a number, a heading or a title
+    strong: list[bool] = []
+    last_no = 0
+    for k, (no, cells) in enumerate(table_lines):
+        new = k == 0 or no in titles or (k > 0 and table_lines[k - 1][0] in titles)
         if m is not None and cells[m]:
             mm = ITEM_RE.match(cells[m])
             if mm and last_no < int(mm["no"]) <= last_no + 2 and not re.match(r"\d+[.．]\s*政府网站>", cells[m]):
@@ -222,7 +253,16 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> 
             new = True
         if items and any(re.fullmatch(r"\d{1,3}[.．、]?", cells[i]) for i in items):
             new = True
-        if not new and k > 0 and m is not None and cells[m]:
+        strong.append(new)
+    # columns printed on the first line of (nearly) every numbered row: a row without them
+    # on its first line is no row (repeated titles, a deadline column)
+    marked = [cells for k, (no, cells) in enumerate(table_lines) if strong[k] and no not in titles and k > 0]
+    companions = [c for c in range(len(roles)) if c != m and c not in units and len(marked) >= 3
+                  and sum(1 for cells in marked if cells[c]) >= 0.9 * len(marked)]
+    starts: list[int] = []
+    for k, (_no, cells) in enumerate(table_lines):
+        new = strong[k]
+        if not new and k > 0 and m is not None and cells[m] and all(cells[c] for c in companions):
             prev = table_lines[k - 1][1]
             prev_measure = next((table_lines[j][1][m] for j in range(k - 1, -1, -1) if table_lines[j][1][m]), "")
             units_here = any(cells[u] for u in units)
@@ -240,9 +280,10 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None]) -> 
     group_text: dict[tuple[int, int], str] = {}
     for g in groups:
         block_start, buf = None, []
-        for k, (_no, cells) in enumerate(table_lines + [(0, [""] * len(roles))]):
+        for k, (no, cells) in enumerate(table_lines + [(0, [""] * len(roles))]):
             text = cells[g]
-            if text and block_start is not None and not heading_level(text):
+            after_title = k > 0 and table_lines[k - 1][0] in titles
+            if text and block_start is not None and not heading_level(text) and no not in titles and not after_title:
                 buf.append(text)
                 continue
             if block_start is not None:
