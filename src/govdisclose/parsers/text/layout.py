@@ -53,10 +53,11 @@ def _word_spans(line: str) -> list[tuple[int, int, str]] | None:
 
 
 def _fold_two_row_headers(found: list[tuple[int, list[tuple[int, int, str]]]], lines: Lines
-                          ) -> list[tuple[int, list[tuple[int, int, str]]]]:
+                          ) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     """A header over two lines (责任单位 over 牵头单位 | 配合单位): the lower line's words
-    take the place of the upper word they sit under, and the pair counts as one header."""
-    out: list[tuple[int, list[tuple[int, int, str]]]] = []
+    take the place of the upper word they sit under, and the pair counts as one header.
+    Returns (first line, last line, spans) per header."""
+    out: list[tuple[int, int, list[tuple[int, int, str]]]] = []
     for k, spans in found:
         j = k + 1
         while j < len(lines) and j <= k + 2 and not lines[j][1].strip():
@@ -67,9 +68,9 @@ def _fold_two_row_headers(found: list[tuple[int, list[tuple[int, int, str]]]], l
             # the upper words standing over the lower ones (责任单位) give way to them
             kept = [sp for sp in spans if not (sp[0] < lo1 + 2 and sp[1] > lo0 - 2)]
             if len(kept) < len(spans):
-                out.append((j, sorted(kept + low)))
+                out.append((k, j, sorted(kept + low)))
                 continue
-        out.append((k, spans))
+        out.append((k, k, spans))
     return out
 
 
@@ -194,12 +195,12 @@ def layout_table(lines: Lines) -> tuple[Lines, Table] | None:
         return None
     first = header_at[0][0]
     before = [(no, l.strip()) for no, l in lines[:first] if l.strip()]
-    n_cols = len(header_at[0][1])
-    words = [w for _, _, w in header_at[0][1]]
+    n_cols = len(header_at[0][2])
+    words = [w for _, _, w in header_at[0][2]]
     roles = [header_role(w) for w in words]
     # split the table into pages at each repeated header line
     pages: list[tuple[list[tuple[int, int, str]], Lines]] = []
-    for idx, (k, spans) in enumerate(header_at):
+    for idx, (_top, k, spans) in enumerate(header_at):
         end = header_at[idx + 1][0] if idx + 1 < len(header_at) else len(lines)
         if len(spans) != n_cols:
             continue
