@@ -2,7 +2,8 @@
 
 Each file re-renders one gold with drawn header synonyms, column orders, item styles,
 unit separators, merges, two-row headers, section title rows and preambles, in one of
-six flows; it must parse back to that gold.
+nine flows; it must parse back to that gold. The hardest shapes of the text flows
+(two-row header, unlabelled 序号, title rows) are each drawn in every text flow.
 """
 from __future__ import annotations
 
@@ -34,12 +35,19 @@ def test_the_set_covers_every_shape() -> None:
             drawn["page breaks"] += 1
         if v["item"] == "column" and not v["names"]["item"]:
             drawn["unlabelled 序号"] += 1
+            drawn[f"{v['flow']}: unlabelled 序号"] += 1
+        if v["header2"]:
+            drawn[f"{v['flow']}: two-row header"] += 1
+        if v["title_rows"]:
+            drawn[f"{v['flow']}: title rows"] += 1
         cols = v["cols"]
         if "deadline" in cols and cols.index("deadline") < cols.index("responsible"):
             drawn["deadline-first"] += 1
         if "lead" in cols and cols.index("lead") > cols.index("responsible"):
             drawn["responsible-first"] += 1
-    wanted = ([f"flow={f}" for f in ("docx", "tab", "cells", "pipe", "sheet", "html", "rowpipe")]
+    wanted = ([f"flow={f}" for f in ("docx", "tab", "cells", "pipe", "sheet", "html", "rowpipe", "layout", "rowtab")]
+              + [f"{f}: {shape}" for f in ("layout", "rowtab", "cells", "rowpipe")
+                 for shape in ("two-row header", "unlabelled 序号", "title rows")]
               + [f"item={i}" for i in ("column", "1.", "1．", "1、", "1﹒")]
               + [f"sep={s!r}" for s in ("、", "，", "\n")]
               + ["header2", "title_rows", "repeat_groups", "deadline-first", "responsible-first", "unlabelled 序号",

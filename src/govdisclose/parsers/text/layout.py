@@ -79,7 +79,9 @@ _NUMBER = re.compile(r"\d{1,3}[.．、]?")
 
 def _number_runs(body: Lines) -> list[tuple[int, int, int]]:
     """Runs of a page's character positions holding only bare numbers: (start, end, cells)."""
-    data = [l for _, l in body if l.strip()]
+    # a number sits on its row's first line beside the measure: lines of one run of text
+    # (title rows across the table, wrapped titles) hold none and would bridge the column
+    data = [l for _, l in body if re.search(r"\S\s{2,}\S", l.strip())]
     out = []
     for a, b in _runs(data):
         cells = [l[a:b].strip() for l in data if l[a:b].strip()]
