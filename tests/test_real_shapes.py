@@ -225,3 +225,19 @@ def test_browser_copy_rows_between_tabs() -> None:
     assert (t[4].lead_units, t[4].responsible_units, t[4].deadline.kind) == (["区大数据局"], ["区政府办公室"], "ongoing")
     assert t[5].deadline.date == dt.date(2023, 12, 31)
     assert not any(x.measure in ("2", "") for x in t)
+
+
+def test_a_cell_a_line_each_ending_in_a_pipe() -> None:
+    """A portal table printed a cell a line, each cell closed by `` |`` and each row opened
+    by a lone ``|``: the merged 工作任务 cell is left out of the rows under it, the 序号
+    column has no header word, and a unit list may carry 等 and a bracketed 镇(办)."""
+    notice = govdisclose.parse(SHAPES / "cell_pipe_rows.txt")
+    t = notice.tasks
+    assert [x.item_no for x in t] == ["1", "2", "3", "4", "5"]
+    assert [x.section.no for x in t] == ["一", "一", "一", "二", "二"]
+    assert t[0].section.title == "深入推进政策公开,服务高质量发展"
+    assert t[1].responsible_units == ["区数据资源局", "区投资促进局", "区发展改革委", "相关区直部门", "各镇(办)"]
+    assert t[2].responsible_units[:2] == ["区政府办", "区商务局"]
+    assert t[4].responsible_units == ["区司法局"] and t[4].deadline.date == dt.date(2024, 12, 31)
+    assert all(x.deadline.kind == "ongoing" for x in t[:4])
+    assert not any("|" in x.measure for x in t)

@@ -51,7 +51,8 @@ def cell_type(text: str) -> str:
     if len(t) <= 120 and not re.search(r"[。；：“”《》]", t):
         bare = re.sub(r"[（(][^（()）]{0,30}[)）]", "", t)  # 股(行政审批服务股): the alias does not count
         # one unit a line, or one unit list wrapped over lines (市司法局等市直 / 各有关部门)
-        for variant in (bare, bare.replace("\n", "")):
+        # (or the bracket is part of the name: 各镇(办))
+        for variant in (bare, bare.replace("\n", ""), t):
             parts = [p for p in re.split(r"[、，,；;\n\s]+|等", variant) if p]
             if parts and all(ends_like_unit(p) or is_known(p) or re.search(r"牵头|配合|负责", p) for p in parts):
                 return "units"

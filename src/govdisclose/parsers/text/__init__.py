@@ -16,7 +16,8 @@ from govdisclose.shape.header import header_role, resolve_roles
 from govdisclose.parsers.text.cells import fold_flat_header, to_table
 from govdisclose.parsers.text.debris import clean_text, is_debris_line
 from govdisclose.parsers.text.encoding import decode
-from govdisclose.parsers.text.flows import inline_pipe_table, pipe_cells, split_table, tab_cells, tsv_table
+from govdisclose.parsers.text.flows import (inline_pipe_table, pipe_cells, split_table, tab_cells, trailing_pipe_table,
+                                            tsv_table)
 from govdisclose.parsers.text.layout import _header_spans, layout_table
 from govdisclose.parsers.text.raw import raw_table
 from govdisclose.parsers.text.runs import runs_table
@@ -115,6 +116,10 @@ def detect_flow(lines: list[tuple[int, str]]) -> str:
         return "tab"
     if header_line_run(lines) is not None:
         return "cells"
+    # a cell a line ending in " |" (a row opened by a lone "|"): rows between pipes
+    trailing = sum(1 for _, l in lines if l.strip().endswith("|") and l.strip().count("|") == 1 and l.strip() != "|")
+    if trailing >= 6 and trailing >= 0.4 * sum(1 for _, l in lines if l.strip()):
+        return "pipe_trailing"
     if pipes >= 6:
         return "pipe"
     if inline >= 3:
@@ -160,8 +165,9 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         rows = align(body, resolve_roles(header))
         table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[start][0])] + rows,
                       index=0, flags=["cells"])
-    elif flow in ("tsv", "pipe_inline", "layout"):
-        builder = {"tsv": tsv_table, "pipe_inline": inline_pipe_table, "layout": layout_table}[flow]
+    elif flow in ("tsv", "pipe_inline", "pipe_trailing", "layout"):
+        builder = {"tsv": tsv_table, "pipe_inline": inline_pipe_table, "pipe_trailing": trailing_pipe_table,
+                   "layout": layout_table}[flow]
         found = builder(lines)
         if found:
             before, table = found

@@ -101,6 +101,43 @@ def headerless_table(before: list[tuple[int, str]], cells: list[FlowCell]) -> Fl
     return FlowTable(header=header, body=cells, before=list(before), inferred=True)
 
 
+def trailing_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
+    """A cell a line, each ending in `` |``, a ``|`` line opening each row (a
+    markdown-like table printed a cell a line): rows rebuilt, then read as pipe rows.
+    A cell running over lines ends at the line that carries its ``|``."""
+    rows: list[tuple[int, list[str]]] = []
+    before: list[tuple[int, str]] = []
+    cur: list[str] = []
+    buf: list[str] = []
+    start = 0
+    started = False
+    for no, line in lines:
+        s = line.strip()
+        if s == "|":  # a row opens
+            if buf:
+                cur.append("".join(buf))
+                buf = []
+            if cur:
+                rows.append((start, cur))
+            cur, start, started = [], no, True
+        elif s.endswith("|") and s.count("|") == 1:
+            if not cur and not buf:
+                start = start if started else no
+            started = True
+            cur.append("".join(buf + [s[:-1].strip()]))
+            buf = []
+        elif s and not started:
+            before.append((no, s))
+        elif s:
+            buf.append(s)
+    if buf:
+        cur.append("".join(buf))
+    if cur:
+        rows.append((start, cur))
+    flat = before + [(no, " | ".join(cells) + " |") for no, cells in rows]
+    return inline_pipe_table(flat)
+
+
 def inline_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
     """``| a | b | c |`` rows, one per line (markdown-like copies)."""
     from govdisclose.shape.header import header_role
