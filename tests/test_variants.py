@@ -2,7 +2,7 @@
 
 Each file re-renders one gold with drawn header synonyms, column orders, item styles,
 unit separators, merges, two-row headers, section title rows and preambles, in one of
-nine flows; it must parse back to that gold. The hardest shapes of the text flows
+ten flows; it must parse back to that gold. The hardest shapes of the text flows
 (two-row header, unlabelled 序号, title rows) are each drawn in every text flow.
 """
 from __future__ import annotations
@@ -45,8 +45,9 @@ def test_the_set_covers_every_shape() -> None:
             drawn["deadline-first"] += 1
         if "lead" in cols and cols.index("lead") > cols.index("responsible"):
             drawn["responsible-first"] += 1
-    wanted = ([f"flow={f}" for f in ("docx", "tab", "cells", "pipe", "sheet", "html", "rowpipe", "layout", "rowtab")]
-              + [f"{f}: {shape}" for f in ("layout", "rowtab", "cells", "rowpipe")
+    wanted = ([f"flow={f}" for f in ("docx", "tab", "cells", "pipe", "sheet", "html", "rowpipe", "layout", "rowtab",
+                                           "cellpipe")]
+              + [f"{f}: {shape}" for f in ("layout", "rowtab", "cells", "rowpipe", "cellpipe")
                  for shape in ("two-row header", "unlabelled 序号", "title rows")]
               + [f"item={i}" for i in ("column", "1.", "1．", "1、", "1﹒")]
               + [f"sep={s!r}" for s in ("、", "，", "\n")]

@@ -104,35 +104,51 @@ def headerless_table(before: list[tuple[int, str]], cells: list[FlowCell]) -> Fl
 def trailing_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
     """A cell a line, each ending in `` |``, a ``|`` line opening each row (a
     markdown-like table printed a cell a line): rows rebuilt, then read as pipe rows.
-    A cell running over lines ends at the line that carries its ``|``."""
-    rows: list[tuple[int, list[str]]] = []
+    A cell running over lines ends at the line that carries its ``|``. A lone ``|``
+    inside a row is an empty cell when what follows cannot open a row (a unit list,
+    a deadline)."""
+    from govdisclose.shape.celltypes import cell_type
+    from govdisclose.shape.header import header_role
+
+    items: list[tuple[int, str | None]] = []  # cells; None for a lone "|"
     before: list[tuple[int, str]] = []
-    cur: list[str] = []
     buf: list[str] = []
-    start = 0
-    started = False
     for no, line in lines:
         s = line.strip()
-        if s == "|":  # a row opens
+        if s == "|":
             if buf:
-                cur.append("".join(buf))
+                items.append((no, "".join(buf)))
                 buf = []
-            if cur:
-                rows.append((start, cur))
-            cur, start, started = [], no, True
+            items.append((no, None))
         elif s.endswith("|") and s.count("|") == 1:
-            if not cur and not buf:
-                start = start if started else no
-            started = True
-            cur.append("".join(buf + [s[:-1].strip()]))
+            items.append((no, "".join(buf + [s[:-1].strip()])))
             buf = []
-        elif s and not started:
+        elif s and not items:
             before.append((no, s))
+        elif re.fullmatch(r"\d{1,4}", s):
+            continue  # a page number: every cell, a 序号 too, is closed by its pipe
         elif s:
             buf.append(s)
     if buf:
-        cur.append("".join(buf))
-    if cur:
+        items.append((lines[-1][0] if lines else 0, "".join(buf)))
+    rows: list[tuple[int, list[str]]] = []
+    cur: list[str] = []
+    start = 0
+    for k, (no, text) in enumerate(items):
+        if text is not None:
+            if not cur:
+                start = no
+            cur.append(text)
+            continue
+        nxt = next((t for _, t in items[k + 1:] if t is not None), None)
+        kind = cell_type(nxt) if nxt else "end"
+        if any(cur) and kind in ("units", "deadline") and not all(header_role(c) for c in cur if c):
+            cur.append("")  # an empty cell: what follows cannot open a row
+        else:
+            if any(cur):
+                rows.append((start, cur))
+            cur = []
+    if any(cur):
         rows.append((start, cur))
     flat = before + [(no, " | ".join(cells) + " |") for no, cells in rows]
     return inline_pipe_table(flat)
