@@ -60,6 +60,14 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         if kind == "empty":
             continue
         nxt = next((x for x in kinds[k + 1:] if x != "empty"), None)
+        # a remark column before the deadline (备注 | 时限) holding a deadline-like remark
+        # (持续推进，年底总结): a second whole deadline moves the first one to the remark
+        if cur and roles[cur[-1].col] == "deadline" and kind == "deadline" and _FRESH_DEADLINE.match(text):
+            free = [c for c in range(pointer) if roles[c] == "other" and c > max(
+                (p.col for p in cur if roles[p.col] != "deadline"), default=-1)]
+            if free:
+                cur[-1] = _Placed(free[-1], cur[-1].text, cur[-1].line)
+                pointer = free[-1]
         # a deadline broken over lines (2022年1月 / 15日前)
         if cur and roles[cur[-1].col] == "deadline" and kind in ("short", "deadline") \
                 and len(cur[-1].text + text) <= 30 and cell_type(cur[-1].text + text) == "deadline" \
@@ -141,6 +149,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
     return _finish(rows, roles, prev)
 
 
+_FRESH_DEADLINE = re.compile(r"^(?:\d{4}年|\d{1,2}月|[一二三四]季度|年底|年内|上半年|下半年|持续|长期|及时|每|定期|按)")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:[（(][^（()）]{1,8}[)）])?(?:\s*[\d\-－]{7,})?$|^.{0,6}\d{3,4}[-－]?\d{7,8}$|^.{0,6}1\d{10}$")
 
 
