@@ -81,6 +81,19 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 cur.append(_Placed(other, text, line))
                 pointer = other
                 continue
+        # a short remark (纳入年度考核) closing a row, before the next row's titles: more
+        # titles ahead than grouping levels (columns, and a title row) make it the remark
+        if cur and kind == "short" and any(p.col == measure_col for p in cur) and not heading_level(text):
+            other = next((c for c in range(pointer + 1, len(roles)) if roles[c] == "other"), None)
+            ahead = 0
+            for x in kinds[k:]:
+                if x not in ("short", "heading"):
+                    break
+                ahead += 1
+            if other is not None and ahead > len(groups_before) + 1:
+                cur.append(_Placed(other, text, line))
+                pointer = other
+                continue
         # a short title right before the measure fills a grouping column (目标 / 任务 cells)
         # (or before the row's own number, where the 序号 column sits between task and measure)
         title_like = kind in ("measure", "short") and len(text) < 30 and not ITEM_RE.match(text) \
