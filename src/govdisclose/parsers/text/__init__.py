@@ -55,28 +55,64 @@ def reflow(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _header_word_at(lines: list[tuple[int, str]], j: int) -> tuple[str, int] | None:
+    """The header word starting at line ``j`` and how many lines it takes: one, or two
+    when a PDF copy cut the word at its column width (完成时 / 限)."""
+    one = lines[j][1]
+    if len(re.sub(r"\s+", "", one)) <= 8 and header_role(one, exact=True):
+        return one.strip(), 1
+    if j + 1 < len(lines):
+        two = one.strip() + lines[j + 1][1].strip()
+        if len(re.sub(r"\s+", "", two)) <= 8 and header_role(two, exact=True) and not header_role(lines[j + 1][1], exact=True):
+            return two, 2
+    return None
+
+
+def header_words(lines: list[tuple[int, str]]) -> list[str]:
+    """The header words of a run found by ``header_line_run``."""
+    out, j = [], 0
+    while j < len(lines):
+        found = _header_word_at(lines, j)
+        if found is None:
+            break
+        out.append(found[0])
+        j += found[1]
+    return out
+
+
 def header_line_run(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
-    """(index, length) of ≥3 consecutive lines that are each one header word (a cell-per-line copy)."""
+    """(index, lines) of ≥3 consecutive header words, each on its line (a cell-per-line copy)
+    or cut over two."""
     k = 0
     while k < len(lines):
         j = k
         roles = []
-        while j < len(lines) and len(re.sub(r"\s+", "", lines[j][1])) <= 8 and header_role(lines[j][1], exact=True):
-            roles.append(header_role(lines[j][1], exact=True))
-            j += 1
-        if j - k >= 3 and set(roles) & {"lead", "responsible"} and set(roles) & {"measure", "group"}:
+        while j < len(lines):
+            found = _header_word_at(lines, j)
+            if found is None:
+                break
+            roles.append(header_role(found[0], exact=True))
+            j += found[1]
+        if len(roles) >= 3 and set(roles) & {"lead", "responsible"} and set(roles) & {"measure", "group"}:
             return k, j - k
         k = max(j, k + 1)
     return None
 
 
 def _drop_header_repeats(body: list[tuple[int, str]], header: list[str]) -> list[tuple[int, str]]:
+    """The header printed again after page breaks (its words possibly cut over lines)."""
     keys = [re.sub(r"\s+", "", h) for h in header]
+    whole = "".join(keys)
     out, i = [], 0
     while i < len(body):
-        if [re.sub(r"\s+", "", t) for _, t in body[i:i + len(keys)]] == keys:
-            i += len(keys)
-            continue
+        if re.sub(r"\s+", "", body[i][1]) == keys[0] or whole.startswith(re.sub(r"\s+", "", body[i][1]) or "\0"):
+            acc, j = "", i
+            while j < len(body) and len(acc) < len(whole) and j < i + 2 * len(keys):
+                acc += re.sub(r"\s+", "", body[j][1])
+                j += 1
+            if acc == whole:
+                i = j
+                continue
         out.append(body[i])
         i += 1
     return out
@@ -156,7 +192,7 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
                                     + " | ".join(c.text for c in ft.header) + ")")
     elif flow == "cells":
         start, n_header = header_line_run(lines)  # type: ignore[misc]
-        printed = [lines[start + i][1].strip() for i in range(n_header)]
+        printed = header_words(lines[start:start + n_header])
         before = [(no, l.strip()) for no, l in lines[:start] if l.strip()]
         body = [(no, l.strip()) for no, l in lines[start + n_header:] if l.strip()]
         body = _drop_header_repeats(body, printed)

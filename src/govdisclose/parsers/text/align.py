@@ -94,9 +94,30 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 cur.append(_Placed(other, text, line))
                 pointer = other
                 continue
+        # the rest of a unit cell cut mid-name (区政府各部门、各镇街、有关单 | 位)
+        if cur and roles[cur[-1].col] in ("lead", "responsible") and cell_type(cur[-1].text) != "units" \
+                and kind in ("short", "units") and cell_type(cur[-1].text + text) == "units":
+            cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
+            continue
+        # 市司法局等市直 | 各有关部门: the first piece of a unit cell broken over lines (not a title)
+        unit_piece = (kind == "short" or (kind == "measure" and "、" in text and not re.search(r"[。；;：:“”《》]", text))) \
+            and nxt in ("units", "deadline", "item", "short", None) \
+            and cell_type(text + (_peek(cells, k) or "")) == "units"
+        # a numbered title cut at its column's width (一、紧扣“十四五”开好局起 / 好步深化政务公开):
+        # an unnumbered piece after it is its end when a deeper numbered title follows, or
+        # when no grouping column is left and the row's number or measure follows
+        if cur and roles[cur[-1].col] == "group" and heading_level(cur[-1].text) and kind in ("short", "measure") \
+                and len(text) < 30 and not heading_level(text) and not ITEM_RE.match(text) \
+                and not text.endswith(("。", "；", ";")):
+            ahead = _peek(cells, k)
+            deeper = heading_level(cur[-1].text) == "section" and ahead is not None and heading_level(ahead) == "task"
+            last_group = heading_level(cur[-1].text) == "task" or not [c for c in groups_before if c > cur[-1].col]
+            if deeper or (last_group and nxt in ("measure", "item")):
+                cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
+                continue
         # a short title right before the measure fills a grouping column (目标 / 任务 cells)
         # (or before the row's own number, where the 序号 column sits between task and measure)
-        title_like = kind in ("measure", "short") and len(text) < 30 and not ITEM_RE.match(text) \
+        title_like = kind in ("measure", "short") and len(text) < 30 and not ITEM_RE.match(text) and not unit_piece \
             and (nxt in ("measure", "short") or (nxt == "item" and item_after_groups))
         if title_like and groups_before and any(p.col == measure_col for p in cur) and \
                 (any(p.col != measure_col and p.col > (measure_col or 0) for p in cur)
@@ -114,8 +135,6 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
             continue
         # consecutive measure cells are paragraphs of one cell, unless the new one is the next item
         # 市司法局等市直 | 各有关部门: the first piece of a unit cell broken over two lines
-        unit_piece = kind == "short" and nxt in ("units", "deadline", "item", None) \
-            and cell_type(text + (_peek(cells, k) or "")) == "units"
         if unit_piece:
             kind = "units"
         if kind in ("measure", "short") and cur and cur[-1].col == measure_col and not ITEM_RE.match(text):
