@@ -96,13 +96,12 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 continue
         # the rest of a unit cell cut mid-name (区政府各部门、各镇街、有关单 | 位)
         if cur and roles[cur[-1].col] in ("lead", "responsible") and cell_type(cur[-1].text) != "units" \
-                and kind in ("short", "units") and cell_type(cur[-1].text + text) == "units":
+                and _unit_run(cells, k, cur[-1].text):
             cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
             continue
         # 市司法局等市直 | 各有关部门: the first piece of a unit cell broken over lines (not a title)
-        unit_piece = (kind == "short" or (kind == "measure" and "、" in text and not re.search(r"[。；;：:“”《》]", text))) \
-            and nxt in ("units", "deadline", "item", "short", None) \
-            and cell_type(text + (_peek(cells, k) or "")) == "units"
+        unit_piece = kind in ("short", "measure") and nxt in ("units", "deadline", "item", "short", "measure", None) \
+            and _unit_run(cells, k)
         # a numbered title cut at its column's width (一、紧扣“十四五”开好局起 / 好步深化政务公开):
         # an unnumbered piece after it is its end when a deeper numbered title follows, or
         # when no grouping column is left and the row's number or measure follows
@@ -197,6 +196,22 @@ def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) ->
     item number follows within two cells, is the next row's title, not a paragraph."""
     return measure.rstrip().endswith("。") and not text.rstrip().endswith(("。", "；", "，")) \
         and any(t is not None and (cell_type(t) == "item" or ITEM_RE.match(t)) for _, t in ahead)
+
+
+def _unit_run(cells: list[tuple[int, str | None]], k: int, prefix: str = "") -> bool:
+    """Whether the cells from ``k`` on (after ``prefix``, a piece already placed) are the
+    pieces of one unit list cut at a column width: up to four pieces, none a sentence,
+    that make a unit list only together."""
+    acc = prefix
+    for _, t in cells[k:k + 4]:
+        if t is None or not t.strip() or re.search(r"[。；;：:“”《》]", t) or ITEM_RE.match(t) or heading_level(t):
+            return False
+        acc += t.strip()
+        if len(acc) > 120:
+            return False
+        if cell_type(acc) == "units":
+            return bool(prefix) or len(acc) > len(t.strip()) or cell_type(t) != "units"
+    return False
 
 
 def _peek(cells: list[tuple[int, str | None]], k: int) -> str | None:
