@@ -74,6 +74,11 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")):
             cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
             continue
+        # a phone number cut at the column width (刘军 023-630 / 01234)
+        if cur and roles[cur[-1].col] == "other" and re.search(r"\d[\-－]?$", cur[-1].text) \
+                and re.fullmatch(r"[\d\-－]{2,}", text.strip()):
+            cur[-1] = _Placed(cur[-1].col, cur[-1].text + text.strip(), cur[-1].line)
+            continue
         # a person or a contact (张伟, 王芳（副区长）, 李娜 138…) in the row's 分管领导 / 联系人 column
         if cur and _person_like(text) and any(p.col == measure_col for p in cur):
             other = next((c for c in range(pointer + 1, len(roles)) if roles[c] == "other"), None)
@@ -136,7 +141,9 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         # 市司法局等市直 | 各有关部门: the first piece of a unit cell broken over two lines
         if unit_piece:
             kind = "units"
-        if kind in ("measure", "short") and cur and cur[-1].col == measure_col and not ITEM_RE.match(text):
+        # (a row whose number stands in its 序号 cell: a line starting 2. is still its measure)
+        if kind in ("measure", "short") and cur and cur[-1].col == measure_col and (
+                not ITEM_RE.match(text) or any(roles[p.col] == "item_no" for p in cur)):
             cur[-1] = _Placed(measure_col, cur[-1].text + "\n" + text, cur[-1].line)
             continue
         # a unit cell broken over lines: the pieces make a unit list only together
@@ -365,8 +372,9 @@ def with_item_column(header: list[str], texts: list[str]) -> list[str]:
     if "item_no" in roles or "measure" not in roles:
         return header
     kinds = [cell_type(t) for t in texts if t]
-    items, measures = kinds.count("item"), kinds.count("measure")
-    if items >= 2 and items >= 0.5 * measures:
+    items, measures, units = kinds.count("item"), kinds.count("measure"), kinds.count("units")
+    # (a measure cut at its column's width counts once a line: units count rows better)
+    if items >= 2 and (items >= 0.5 * measures or items >= 0.4 * units):
         empty = [k for k, h in enumerate(header) if not h.strip()]
         if empty:  # the header cell left empty over the numbers
             return header[:empty[0]] + ["序号"] + header[empty[0] + 1:]
