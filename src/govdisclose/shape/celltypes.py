@@ -31,7 +31,8 @@ def _ongoing_rest(text: str) -> int:
 
 def cell_type(text: str) -> str:
     """item | heading | deadline | units | measure | short | empty."""
-    t = text.strip()
+    # pdftotext puts a space between digits and the characters around them (10 月底前)
+    t = re.sub(r"(?<=\d) +(?=[年月日个季号])|(?<=[年月第]) +(?=\d)", "", text.strip())
     if not t:
         return "empty"
     if _ITEM.match(t):

@@ -18,7 +18,7 @@ from govdisclose.parsers.text.debris import clean_text, is_debris_line
 from govdisclose.parsers.text.encoding import decode
 from govdisclose.parsers.text.flows import (inline_pipe_table, pipe_cells, split_table, tab_cells, trailing_pipe_table,
                                             tsv_table)
-from govdisclose.parsers.text.layout import _header_spans, layout_table
+from govdisclose.parsers.text.layout import _header_spans, header_line_words, layout_table
 from govdisclose.parsers.text.raw import raw_table
 from govdisclose.parsers.text.runs import runs_table
 from govdisclose.settings import Settings
@@ -118,17 +118,25 @@ def _drop_header_repeats(body: list[tuple[int, str]], header: list[str]) -> list
     return out
 
 
+_PDFTOTEXT_SPACING = re.compile(r"\d [年月日号个]|[年第] \d")
+
+
 def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Table] | None:
-    """A header on one line over cells one per line (a copy that kept the header row
-    together): whole cells, not lines wrapped at a column width as pdftotext -raw prints."""
+    """A header on one line over cells one per line: whole cells (a copy that kept the
+    header row together), or cells cut at their column width by a PDF viewer's copy.
+    ``pdftotext -raw`` output, which also puts several short cells on one line and a space
+    between digits and characters (``2022 年``), is left to the raw rebuild."""
     k = next((i for i, (_n, l) in enumerate(lines) if _header_spans(l)), None)
     if k is None:
         return None
-    body = [(no, l.strip()) for no, l in lines[k + 1:] if l.strip()]
+    words, n_head = header_line_words(lines, k)
+    body = [(no, l.strip()) for no, l in lines[k + n_head:] if l.strip()]
     long = sorted(len(t) for _, t in body if len(t) > 20)
-    if len(long) < 3 or long[int(len(long) * 0.8)] <= 45:
-        return None  # wrapped at a fixed width: the raw rebuild reads those
-    header = complete_header([w for _, _, w in _header_spans(lines[k][1]) or []], [t for _, t in body])
+    wrapped = len(long) < 3 or long[int(len(long) * 0.8)] <= 45
+    if wrapped and sum(1 for _, t in lines if _PDFTOTEXT_SPACING.search(t)) >= 2:
+        return None  # pdftotext -raw: the raw rebuild reads those
+    body = _drop_header_repeats(body, words)
+    header = complete_header(fold_flat_header(words), [t for _, t in body])
     rows = align(body, resolve_roles(header))
     table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[k][0])] + rows,
                   index=0, flags=["cells"])

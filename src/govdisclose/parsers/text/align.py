@@ -100,7 +100,9 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 pointer = other
                 continue
         # the rest of a unit cell cut mid-name (区政府各部门、各镇街、有关单 | 位)
-        if cur and roles[cur[-1].col] in ("lead", "responsible") and cell_type(cur[-1].text) != "units" \
+        # (a list ending in 、 is cut too)
+        if cur and roles[cur[-1].col] in ("lead", "responsible") and (
+                cell_type(cur[-1].text) != "units" or cur[-1].text.rstrip().endswith(("、", "，", ","))) \
                 and _unit_run(cells, k, cur[-1].text):
             cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
             continue

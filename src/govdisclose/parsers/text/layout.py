@@ -52,6 +52,22 @@ def _word_spans(line: str) -> list[tuple[int, int, str]] | None:
     return spans
 
 
+def header_line_words(lines: Lines, k: int) -> tuple[list[str], int]:
+    """The header words on line ``k`` (a one-line header, as -raw and viewer copies print
+    it) and the number of lines the header takes: two when the next line holds only the
+    lower words of a two-row header (牵头 配合 under 责任单位), which are folded in."""
+    from govdisclose.parsers.text.flows import fold_lower_header
+
+    words = [w for _, _, w in _header_spans(lines[k][1]) or []]
+    nxt = next(((j, l) for j, (_no, l) in enumerate(lines[k + 1:k + 3], k + 1) if l.strip()), None)
+    if nxt is not None:
+        low = [w for _, _, w in _word_spans(nxt[1]) or []]
+        folded = fold_lower_header(words, low) if low else None
+        if folded:
+            return folded, nxt[0] - k + 1
+    return words, 1
+
+
 def _fold_two_row_headers(found: list[tuple[int, list[tuple[int, int, str]]]], lines: Lines
                           ) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     """A header over two lines (责任单位 over 牵头单位 | 配合单位): the lower line's words

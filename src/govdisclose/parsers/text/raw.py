@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from govdisclose.normalize.units import ends_like_unit, is_known
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.parsers.text.layout import _header_spans, _measure_paragraphs
+from govdisclose.parsers.text.layout import _header_spans, _measure_paragraphs, header_line_words
 from govdisclose.shape.header import header_role
 from govdisclose.shape.numbering import ITEM_RE, heading_level
 
@@ -83,18 +83,18 @@ def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
     if not header_idx:
         return None
     first = header_idx[0]
-    spans = _header_spans(lines[first][1]) or []
-    words = [w for _, _, w in spans]
+    words, n_head = header_line_words(lines, first)
     roles = [header_role(w) for w in words]
     if "measure" not in roles:
         return None
     before = [(no, l.strip()) for no, l in lines[:first] if l.strip()]
     body: Lines = []
     marks: set[int] = set()
-    key = re.sub(r"\s+", "", lines[first][1])
-    for no, l in lines[first + 1:]:
-        if re.sub(r"\s+", "", l) == key:
-            marks.add(len(body))
+    keys = {re.sub(r"\s+", "", l) for _no, l in lines[first:first + n_head] if l.strip()}
+    for no, l in lines[first + n_head:]:
+        if re.sub(r"\s+", "", l) in keys:
+            if not body or len(body) not in marks:
+                marks.add(len(body))
             continue
         if l.strip():
             body.append((no, l))
