@@ -106,7 +106,8 @@ def trailing_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | N
     markdown-like table printed a cell a line): rows rebuilt, then read as pipe rows.
     A cell running over lines ends at the line that carries its ``|``. A lone ``|``
     inside a row is an empty cell when what follows cannot open a row (a unit list,
-    a deadline)."""
+    a deadline, a person's name)."""
+    from govdisclose.parsers.text.align import _person_like
     from govdisclose.shape.celltypes import cell_type
     from govdisclose.shape.header import header_role
 
@@ -142,7 +143,8 @@ def trailing_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | N
             continue
         nxt = next((t for _, t in items[k + 1:] if t is not None), None)
         kind = cell_type(nxt) if nxt else "end"
-        if any(cur) and kind in ("units", "deadline") and not all(header_role(c) for c in cur if c):
+        if any(cur) and (kind in ("units", "deadline") or (nxt and _person_like(nxt))) \
+                and not all(header_role(c) for c in cur if c):
             cur.append("")  # an empty cell: what follows cannot open a row
         else:
             if any(cur):
