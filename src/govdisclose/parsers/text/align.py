@@ -50,6 +50,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
     groups_before = [c for c, r in enumerate(roles) if r == "group" and (measure_col is None or c < measure_col)]
     item_after_groups = bool(groups_before) and any(r == "item_no" and c > groups_before[-1] for c, r in enumerate(roles))
     kinds = [cell_type(t) if t is not None else "end" for _, t in cells]
+    title_width = _cut_title_width(cells, kinds)
     for k, (line, text) in enumerate(cells):
         kind = kinds[k]
         if kind == "end":
@@ -121,6 +122,14 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
             if deeper or (last_group and nxt in ("measure", "item")):
                 cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
                 continue
+        # an unnumbered title cut at its column's width (推进减税、降费、降低要素成本 / 信息公开):
+        # in a copy whose cells are cut, a title piece as long as the widest is continued by
+        # a shorter unnumbered piece
+        if title_width and cur and roles[cur[-1].col] == "group" and kind == "short" \
+                and len(cur[-1].text.split("\n")[-1]) >= title_width and len(text) < title_width \
+                and not heading_level(text) and not ITEM_RE.match(text) and nxt in ("measure", "item", "short", "heading"):
+            cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
+            continue
         # a short title right before the measure fills a grouping column (目标 / 任务 cells)
         # (or before the row's own number, where the 序号 column sits between task and measure)
         title_like = kind in ("measure", "short") and len(text) < 30 and not ITEM_RE.match(text) and not unit_piece \
@@ -205,6 +214,24 @@ def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) ->
     item number follows within two cells, is the next row's title, not a paragraph."""
     return measure.rstrip().endswith("。") and not text.rstrip().endswith(("。", "；", "，")) \
         and any(t is not None and (cell_type(t) == "item" or ITEM_RE.match(t)) for _, t in ahead)
+
+
+def _cut_title_width(cells: list[tuple[int, str | None]], kinds: list[str]) -> int | None:
+    """The width titles are cut at, when the copy cuts its cells at column widths: the
+    measure lines share one longest length (a third of them or more), and the longest
+    short unpunctuated piece occurs three times or more. None otherwise."""
+    measures = [len(t) for (_, t), k in zip(cells, kinds) if k == "measure" and t]
+    if len(measures) < 10:
+        return None
+    top = max(measures)
+    if sum(1 for n in measures if n >= top - 1) < len(measures) / 3:
+        return None
+    shorts = [len(t.strip()) for (_, t), k in zip(cells, kinds)
+              if k == "short" and t and not re.search(r"[。；;，,、]$", t.strip()) and len(t.strip()) >= 6]
+    if not shorts:
+        return None
+    widest = max(shorts)
+    return widest if shorts.count(widest) >= 3 else None
 
 
 def _unit_run(cells: list[tuple[int, str | None]], k: int, prefix: str = "") -> bool:
