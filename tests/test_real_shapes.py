@@ -241,3 +241,17 @@ def test_a_cell_a_line_each_ending_in_a_pipe() -> None:
     assert t[4].responsible_units == ["区司法局"] and t[4].deadline.date == dt.date(2024, 12, 31)
     assert all(x.deadline.kind == "ongoing" for x in t[:4])
     assert not any("|" in x.measure for x in t)
+
+
+def test_text_copied_out_of_a_pdf_viewer() -> None:
+    """A cell a line, each cut at its column's width: a header word cut (完成时 / 限), a
+    numbered title cut mid-word, measures over lines, unit names cut (各乡镇人 / 民政府,
+    各乡镇 / 人民政府) and a deadline cut (按规定时限 / 公开)."""
+    t = govdisclose.parse(SHAPES / "pdf_viewer_copy.txt").tasks
+    assert [x.item_no for x in t] == ["1", "2", "3"]
+    assert t[0].section.title == "深化重点领域信息公开" and t[2].task.title == "加强重大项目信息公开"
+    assert t[0].measure == "按照统一要求，及时公开本级政府及部门预决算信息，做好预决算公开情况自查和整改工作。"
+    assert (t[0].lead_units, t[0].responsible_units) == (["县财政局"], ["县级各部门", "各乡镇人民政府"])
+    assert t[0].deadline.text == "按规定时限公开" and t[0].deadline.kind == "conditional"
+    assert t[1].deadline.date == dt.date(2023, 6, 30)
+    assert t[2].responsible_units == ["县级有关部门", "各乡镇人民政府"] and t[2].deadline.kind == "ongoing"

@@ -164,6 +164,9 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
             if (not prev_units or kind == "short") and cell_type(joined) == "units" and kind != "deadline":
                 cur[-1] = _Placed(cur[-1].col, joined, cur[-1].line)
                 continue
+            if kind == "units" and _name_tail(text) and not cur[-1].text.rstrip().endswith(("、", "，", ",")):
+                cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line, cur[-1].stacked)  # 各乡镇 | 人民政府
+                continue
             if kind == "units" and not any(roles[c] in ("lead", "responsible") for c in range(pointer + 1, len(roles))):
                 cur[-1] = _Placed(cur[-1].col, cur[-1].text + "\n" + text, cur[-1].line, stacked=True)  # one unit a line
                 continue
@@ -214,6 +217,15 @@ def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) ->
     item number follows within two cells, is the next row's title, not a paragraph."""
     return measure.rstrip().endswith("。") and not text.rstrip().endswith(("。", "；", "，")) \
         and any(t is not None and (cell_type(t) == "item" or ITEM_RE.match(t)) for _, t in ahead)
+
+
+def _name_tail(text: str) -> bool:
+    """A unit line that starts with a word ending names (人民政府, 管委会): the rest of the
+    name on the line above."""
+    from govdisclose.normalize.data import load_data
+
+    head = re.split(r"[、，,；;\s]", text.strip(), maxsplit=1)[0]
+    return head in load_data("units.yaml").get("name_tails", [])
 
 
 def _cut_title_width(cells: list[tuple[int, str | None]], kinds: list[str]) -> int | None:
