@@ -111,6 +111,8 @@ def _drop_header_repeats(body: list[tuple[int, str]], header: list[str]) -> list
                 acc += re.sub(r"\s+", "", body[j][1])
                 j += 1
             if acc == whole:
+                if out and re.fullmatch(r"\d{1,4}", out[-1][1].strip()):
+                    out.pop()  # the page number above the repeated header
                 i = j
                 continue
         out.append(body[i])
@@ -135,7 +137,7 @@ def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int
     wrapped = len(long) < 3 or long[int(len(long) * 0.8)] <= 45
     if wrapped and sum(1 for _, t in lines if _PDFTOTEXT_SPACING.search(t)) >= 2:
         return None  # pdftotext -raw: the raw rebuild reads those
-    body = _drop_header_repeats(body, words)
+    body = _drop_header_repeats(body, [l for _, l in lines[k:k + n_head] if l.strip()])
     header = complete_header(fold_flat_header(words), [t for _, t in body])
     rows = align(body, resolve_roles(header))
     table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[k][0])] + rows,
