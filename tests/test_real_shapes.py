@@ -255,3 +255,16 @@ def test_text_copied_out_of_a_pdf_viewer() -> None:
     assert t[0].deadline.text == "按规定时限公开" and t[0].deadline.kind == "conditional"
     assert t[1].deadline.date == dt.date(2023, 6, 30)
     assert t[2].responsible_units == ["县级有关部门", "各乡镇人民政府"] and t[2].deadline.kind == "ongoing"
+
+
+def test_prose_points_with_labelled_notes() -> None:
+    """Labels inside a closing parenthesis (full or half width, with a deadline), in 【】,
+    and after the measure."""
+    t = govdisclose.parse(SHAPES / "prose_labels_in_brackets.txt").tasks
+    assert [x.item_no for x in t] == ["1", "2", "3", "4"]
+    assert (t[0].lead_units, t[0].responsible_units) == (["市政府办公室"], ["市直各部门"])
+    assert (t[0].deadline.text, t[0].deadline.date) == ("2024年12月底前", dt.date(2024, 12, 31))
+    assert t[0].measure == "及时公开市政府出台的重大政策文件，同步发布解读材料。"
+    assert (t[1].lead_units, t[1].responsible_units) == (["市司法局"], ["各县区政府"])
+    assert t[2].responsible_units == ["市大数据局", "各县区政府"] and "【" not in t[2].measure
+    assert t[3].responsible_units == ["市直各部门", "各县区政府"] and t[3].deadline.date == dt.date(2024, 1, 31)

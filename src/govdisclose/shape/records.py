@@ -68,7 +68,7 @@ def split_deadline_piece(units: str) -> tuple[str, str]:
     """``市编办牵头，各区政府负责，2016年9月底前完成`` → (units, ``2016年9月底前完成``):
     a closing parenthesis may end with the deadline after its units."""
     parts = re.split(r"([，,；;])", units)
-    last = parts[-1].strip()
+    last = re.sub(r"^(?:完成时限|完成时间|时间节点|时限要求|时限)[:：]\s*", "", parts[-1].strip())
     if len(parts) >= 3 and cell_type(last) == "deadline" and parse_deadline(last, None).kind in ("date", "ongoing"):
         return "".join(parts[:-2]).strip(), last
     return units, ""
