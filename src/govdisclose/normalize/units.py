@@ -118,6 +118,9 @@ def split_glued(part: str) -> tuple[list[str], list[str]]:
     known name, or where the dictionary explains too little, is returned whole."""
     if len(part) < 6 or is_known(part):
         return [part], []
+    m = re.fullmatch(r"(?P<name>[^（()）]+)[（(](?P<alias>[^（()）]+)[)）]", part)
+    if m and ends_like_unit(m["name"]) and ends_like_unit(m["alias"]):
+        return [part], []  # 市政府办公室（市大数据局）: a name and its alias are one unit
     spans = known_matches(part)
     if len(spans) < 2 or sum(b - a for a, b in spans) < 0.7 * len(part):
         return [part], []
@@ -179,6 +182,8 @@ def _split_deng(part: str) -> list[str]:
         else:
             break
     rest = re.sub(r"等$", "", rest)
+    if out and rest in ("部门", "单位", "部门单位", "单位部门"):
+        rest = ""  # 市财政局等部门: 等 and the bare word name no unit
     if rest:
         out.append(rest)
     return out
@@ -266,6 +271,8 @@ def parse_units(cell: str | None, default_role: str = "responsible") -> UnitSpli
     """
     reg = _registry()
     text = clean_cell(cell or "").strip("〔〕[]【】")
+    # a role word in brackets after a name (市财政局（牵头）) is the role word itself
+    text = re.sub(r"[（(]\s*(牵头|配合|负责|主责|协办|参与)\s*[)）]", r"\1", text)
     out = UnitSplit()
     if not text or text in reg["empty"]:
         return out
