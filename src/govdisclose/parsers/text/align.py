@@ -51,6 +51,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
     item_after_groups = bool(groups_before) and any(r == "item_no" and c > groups_before[-1] for c, r in enumerate(roles))
     kinds = [cell_type(t) if t is not None else "end" for _, t in cells]
     title_width = _cut_title_width(cells, kinds)
+    numbered_titles = _titles_numbered(cells, kinds)
     for k, (line, text) in enumerate(cells):
         kind = kinds[k]
         if kind == "end":
@@ -88,7 +89,8 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 pointer = other
                 continue
         # a short remark (纳入年度考核) closing a row, before the next row's titles: more
-        # titles ahead than grouping levels (columns, and a title row) make it the remark
+        # titles ahead than grouping levels (columns, and a title row) make it the remark,
+        # and so does a table whose titles are all numbered (一、 / （一）)
         if cur and kind == "short" and any(p.col == measure_col for p in cur) and not heading_level(text):
             other = next((c for c in range(pointer + 1, len(roles)) if roles[c] == "other"), None)
             ahead = 0
@@ -96,7 +98,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 if x not in ("short", "heading"):
                     break
                 ahead += 1
-            if other is not None and ahead > len(groups_before) + 1:
+            if other is not None and (ahead > len(groups_before) + 1 or (numbered_titles and not _unit_run(cells, k))):
                 cur.append(_Placed(other, text, line))
                 pointer = other
                 continue
@@ -226,6 +228,19 @@ def _name_tail(text: str) -> bool:
 
     head = re.split(r"[、，,；;\s]", text.strip(), maxsplit=1)[0]
     return head in load_data("units.yaml").get("name_tails", [])
+
+
+def _titles_numbered(cells: list[tuple[int, str | None]], kinds: list[str]) -> bool:
+    """Whether the table numbers its titles: three or more numbered titles (一、, （一）)
+    and few different unnumbered short texts right before a measure (a remark repeated
+    row after row is not a title)."""
+    heads = sum(1 for k in kinds if k == "heading")
+    if heads < 3:
+        return False
+    bare = {cells[k][1] for k in range(len(cells) - 1)
+            if kinds[k] == "short" and cells[k][1] and kinds[k + 1] in ("measure", "item")
+            and not re.search(r"[。；;，,、]", cells[k][1] or "")}
+    return len(bare) <= max(2, 0.1 * heads)
 
 
 def _cut_title_width(cells: list[tuple[int, str | None]], kinds: list[str]) -> int | None:
