@@ -268,3 +268,16 @@ def test_prose_points_with_labelled_notes() -> None:
     assert (t[1].lead_units, t[1].responsible_units) == (["市司法局"], ["各县区政府"])
     assert t[2].responsible_units == ["市大数据局", "各县区政府"] and "【" not in t[2].measure
     assert t[3].responsible_units == ["市直各部门", "各县区政府"] and t[3].deadline.date == dt.date(2024, 1, 31)
+
+
+def test_cell_per_line_remarks_are_not_titles() -> None:
+    """A 备注 column at the end of a cell-per-line copy: a remark (纳入年度考核, or one that
+    reads like a deadline) closes its row; it is neither the next row's title nor part of
+    the deadline."""
+    notice = govdisclose.parse(SHAPES / "cells_remarks.txt")
+    t = notice.tasks
+    assert [x.item_no for x in t] == ["1", "2", "3", "4"]
+    assert [x.task.no for x in t] == ["（一）", "（一）", "（二）", "（三）"]
+    assert [x.deadline.text for x in t] == ["长期坚持", "6月底前", "持续推进", "每季度"]
+    assert not any("考核" in (x.task.title if x.task else "") for x in t)
+    assert any("备注" in w for w in notice.warnings)

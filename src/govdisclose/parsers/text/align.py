@@ -73,7 +73,9 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         # a deadline broken over lines (2022年1月 / 15日前)
         if cur and roles[cur[-1].col] == "deadline" and kind in ("short", "deadline") \
                 and len(cur[-1].text + text) <= 30 and cell_type(cur[-1].text + text) == "deadline" \
-                and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")):
+                and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")) \
+                and not (kind == "deadline" and _FRESH_DEADLINE.match(text)
+                         and any(roles[c] == "other" for c in range(pointer + 1, len(roles)))):
             cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
             continue
         # a phone number cut at the column width (刘军 023-630 / 01234)
