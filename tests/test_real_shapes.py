@@ -281,3 +281,15 @@ def test_cell_per_line_remarks_are_not_titles() -> None:
     assert [x.deadline.text for x in t] == ["长期坚持", "6月底前", "持续推进", "每季度"]
     assert not any("考核" in (x.task.title if x.task else "") for x in t)
     assert any("备注" in w for w in notice.warnings)
+
+
+def test_layout_header_words_cut_over_two_lines() -> None:
+    """pdftotext -layout of a table with narrow columns: header words cut over two lines
+    (牵头 / 单位, 完成 / 时限), cells wrapped beside each other."""
+    notice = govdisclose.parse(SHAPES / "layout_cut_header.txt")
+    t = notice.tasks
+    assert [x.item_no for x in t] == ["1", "2", "3"]
+    assert [x.task.title for x in t] == ["加强财政信息公开", "加强财政信息公开", "加强重大项目信息公开"]
+    assert (t[1].lead_units, t[1].responsible_units) == (["县财政局"], ["县发展改革局"])
+    assert t[2].responsible_units == ["县级有关部门"] and t[2].deadline.kind == "ongoing"
+    assert t[0].measure == "按照统一要求，及时公开本级政府及部门预决算信息，做好预决算公开情况自查和整改工作。"

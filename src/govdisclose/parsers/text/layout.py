@@ -206,9 +206,60 @@ def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
     return [line[a:b].strip() for a, b in bounds]
 
 
+def _runs_of(line: str) -> list[tuple[int, int, str]]:
+    """Runs of text separated by two or more spaces, with their offsets."""
+    return [(m.start(), m.end(), m.group(0).replace(" ", "")) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def _stacked_header_spans(top: str, low: str) -> list[tuple[int, int, str]] | None:
+    """A header whose words are cut over two lines in narrow columns (牵头 / 单位, 完成 /
+    时限): each word of the lower line completes the upper word it sits under. None
+    unless every run of both lines joins into a header word."""
+    if not top.strip() or not low.strip() or len(top) > 200 or len(low) > 200:
+        return None
+    ups, downs = _runs_of(top), _runs_of(low)
+    if len(ups) < 3 or not downs:
+        return None
+    used: set[int] = set()
+    spans: list[tuple[int, int, str]] = []
+    for a, b, word in ups:
+        under = [j for j, (c, d, _w) in enumerate(downs) if j not in used and min(b, d) - max(a, c) > -2]
+        if len(under) > 1:
+            return None
+        if under:
+            c, d, w = downs[under[0]]
+            used.add(under[0])
+            if header_role(word, exact=True) and not header_role(word + w, exact=True):
+                return None  # a whole word above, another below: a two-row header, not a cut one
+            word, a, b = word + w, min(a, c), max(b, d)
+        if not header_role(word, exact=True):
+            return None
+        spans.append((a, b, word))
+    if len(used) < len(downs) or len(used) == 0:
+        return None
+    roles = {header_role(w) for _, _, w in spans}
+    if roles & {"lead", "responsible"} and roles & {"measure", "group"}:
+        return spans
+    return None
+
+
+def _headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """Every header in the copy as (first line, last line, spans): one line, a two-row
+    header, or words cut over two lines."""
+    found = _fold_two_row_headers([(k, s) for k, (_no, l) in enumerate(lines) if (s := _header_spans(l))], lines)
+    taken = {k for a, b, _s in found for k in range(a, b + 1)}
+    for k in range(len(lines) - 1):
+        if k in taken or k + 1 in taken:
+            continue
+        spans = _stacked_header_spans(lines[k][1], lines[k + 1][1])
+        if spans:
+            found.append((k, k + 1, spans))
+            taken |= {k, k + 1}
+    return sorted(found)
+
+
 def layout_table(lines: Lines) -> tuple[Lines, Table] | None:
-    header_at = [(k, _header_spans(l)) for k, (_no, l) in enumerate(lines)]
-    header_at = _fold_two_row_headers([(k, s) for k, s in header_at if s], lines)
+    header_at = _headers(lines)
     if not header_at:
         return None
     first = header_at[0][0]
