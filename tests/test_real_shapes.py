@@ -293,3 +293,14 @@ def test_layout_header_words_cut_over_two_lines() -> None:
     assert (t[1].lead_units, t[1].responsible_units) == (["县财政局"], ["县发展改革局"])
     assert t[2].responsible_units == ["县级有关部门"] and t[2].deadline.kind == "ongoing"
     assert t[0].measure == "按照统一要求，及时公开本级政府及部门预决算信息，做好预决算公开情况自查和整改工作。"
+
+
+def test_browser_copy_with_line_breaks_inside_cells() -> None:
+    """A browser prints a line break inside a cell as a line break, cutting the row's line:
+    the piece after it continues that cell (a second unit, the rest of a measure)."""
+    t = govdisclose.parse(SHAPES / "browser_rows_broken.txt").tasks
+    assert [x.item_no for x in t] == ["1", "2", "3"]
+    assert (t[0].responsible_units, t[0].deadline.kind) == (["县级各部门", "各乡镇"], "ongoing")
+    assert t[1].measure == "更新行政规范性文件目录，按规定向社会公布。"
+    assert (t[1].lead_units, t[1].responsible_units, t[1].deadline.date) == (["县司法局"], ["县政府办"], dt.date(2024, 6, 30))
+    assert t[2].responsible_units == ["各乡镇"]

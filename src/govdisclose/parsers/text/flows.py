@@ -278,6 +278,37 @@ def place_rows(body: list[tuple[int | None, list[str]]], roles: list[str | None]
     return out, aligned
 
 
+def rejoin_broken_rows(body: list[tuple[int, list[str]]], width: int) -> list[tuple[int, list[str]]]:
+    """A browser copy prints a line break inside a cell as a line break, cutting its row in
+    two: the piece after it continues the cell the line ended in. A line is such a piece
+    when it cannot be a row itself (no measure, number or title in it), when the row
+    before stops mid-sentence (，) and together they make exactly one row, or when the
+    row before has printed its measure but no unit or deadline cell yet."""
+    from govdisclose.shape.celltypes import cell_type
+
+    out: list[tuple[int, list[str]]] = []
+    for no, cells in body:
+        filled = [c for c in cells if c]
+        if out and filled and cells[0]:
+            prev = out[-1][1]
+            kinds = [cell_type(c) for c in filled]
+            fits = len(prev) + len(cells) - 1 <= width
+            opens = kinds[0] in ("item", "heading")
+            lonely = not any(k in ("measure", "short", "heading", "item") for k in kinds)
+            mid_sentence = prev and prev[-1].endswith(("，", "、", "；", ",")) and len(prev) + len(cells) - 1 == width
+            # a row that has printed its measure but none of its unit or deadline cells yet
+            # (a title row across the table, one short cell, is finished when a title follows)
+            title_row = len([c for c in prev if c]) == 1 and cell_type(prev[0]) == "short" and kinds[0] == "short"
+            unfinished = not title_row \
+                and not any(cell_type(c) in ("units", "deadline") for c in prev) \
+                and any(cell_type(c) in ("measure", "short") for c in prev)
+            if fits and not opens and (lonely or mid_sentence or unfinished):
+                out[-1] = (out[-1][0], prev[:-1] + [prev[-1] + "\n" + cells[0]] + cells[1:])
+                continue
+        out.append((no, list(cells)))
+    return out
+
+
 def tsv_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
     """Rows as lines with cells between tabs (a spreadsheet or Word table pasted as text);
     quoted cells may run over several lines. Short rows are placed as in pipe copies."""
@@ -328,6 +359,6 @@ def tsv_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
             grid.append(Row(cells=[Cell([p for p in c.split("\n") if p]) for c in r[: len(header)]],
                             index=len(grid), line=no))
     else:  # rows under merged cells print fewer cells
-        rows, _ = place_rows([(no, r) for no, r in body], roles)
+        rows, _ = place_rows(rejoin_broken_rows(body, len(header)), roles)
         grid.extend(Row(cells=r.cells, index=len(grid) + k, line=r.line, flags=r.flags) for k, r in enumerate(rows))
     return before, Table(rows=grid, index=0, flags=["tsv"])
