@@ -304,3 +304,14 @@ def test_browser_copy_with_line_breaks_inside_cells() -> None:
     assert t[1].measure == "更新行政规范性文件目录，按规定向社会公布。"
     assert (t[1].lead_units, t[1].responsible_units, t[1].deadline.date) == (["县司法局"], ["县政府办"], dt.date(2024, 6, 30))
     assert t[2].responsible_units == ["各乡镇"]
+
+
+def test_pipe_rows_cut_by_line_breaks_in_cells() -> None:
+    """Row-pipe copies closing each row with ``|``: a line break inside a cell cuts the
+    line, and the lines up to the closing pipe are the rest of the row."""
+    t = govdisclose.parse(SHAPES / "pipe_rows_broken.txt").tasks
+    assert [x.item_no for x in t] == ["1", "2", "3"]
+    assert [x.section.no for x in t] == ["一", "一", "二"]
+    assert t[0].responsible_units == ["县司法局", "县级各部门"] and t[0].deadline.kind == "ongoing"
+    assert t[2].measure == "加强政府网站日常监测，及时整改发现的问题。"
+    assert t[2].responsible_units == ["县大数据局", "各乡镇"]

@@ -156,19 +156,42 @@ def trailing_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | N
     return inline_pipe_table(flat)
 
 
+def _rejoin_cut_pipe_lines(lines: Lines) -> Lines:
+    """Rows that end in ``|``: a line break inside a cell (a browser prints it as one) cuts
+    the row's line, and the lines up to the next one ending in ``|`` are the rest of it.
+    Only when the header line ends in ``|`` (the copy closes its rows with one)."""
+    piped = [l.strip() for _, l in lines if l.strip().count("|") >= 2]
+    if len(piped) < 3 or not piped[0].endswith("|") or sum(1 for l in piped if l.endswith("|")) < 2:
+        return lines  # (the header row shows whether this copy closes its rows with a pipe)
+    out: Lines = []
+    open_row = started = False
+    for no, line in lines:
+        s = line.strip()
+        if open_row and s:
+            out[-1] = (out[-1][0], out[-1][1] + "\n" + s)
+        elif s.count("|") >= 2 or (started and "|" in s):
+            out.append((no, s))
+            started = True
+        else:
+            out.append((no, line))
+            continue
+        open_row = not out[-1][1].endswith("|")
+    return [(no, l.replace("\n", "\u2028")) for no, l in out]
+
+
 def inline_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | None:
     """``| a | b | c |`` rows, one per line (markdown-like copies)."""
     from govdisclose.shape.header import header_role
 
     rows: list[Row] = []
     before: list[tuple[int, str]] = []
-    for no, line in lines:
+    for no, line in _rejoin_cut_pipe_lines(lines):
         s = line.strip()
         # once rows have begun, a title row spanning the table keeps a single pipe (一、… |)
         if s.count("|") >= 2 or (rows and s.endswith("|") and len(s) > 1):
             if re.fullmatch(r"[|\s:\-—]+", s):
                 continue
-            parts = [p.strip() for p in s.strip("|").split("|")]
+            parts = [p.strip().replace("\u2028", "\n").strip() for p in s.strip("|").split("|")]
             if not rows and not sum(1 for p in parts if header_role(p)) >= 2 and any(
                     re.match(r"^[^|]{1,8}[:：]", p) for p in parts):
                 # a portal's labelled block (索引号: | … |) above the notice: text, not the table
