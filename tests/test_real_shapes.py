@@ -315,3 +315,13 @@ def test_pipe_rows_cut_by_line_breaks_in_cells() -> None:
     assert t[0].responsible_units == ["县司法局", "县级各部门"] and t[0].deadline.kind == "ongoing"
     assert t[2].measure == "加强政府网站日常监测，及时整改发现的问题。"
     assert t[2].responsible_units == ["县大数据局", "各乡镇"]
+
+
+def test_one_line_header_cut_over_two_lines() -> None:
+    """A PDF viewer's copy printing the header on one line, its narrow cells' words ending
+    on the next (牵头 配合 完成 / 单位 单位 时限), over cells cut at their column widths."""
+    plain = govdisclose.parse(SHAPES / "pdf_viewer_copy.txt").tasks
+    t = govdisclose.parse(SHAPES / "pdf_viewer_copy_one_line_header.txt").tasks
+    assert [(x.item_no, x.lead_units, x.responsible_units, x.deadline.text, x.measure) for x in t] == \
+        [(x.item_no, x.lead_units, x.responsible_units, x.deadline.text, x.measure) for x in plain]
+    assert [x.section.title for x in t] == ["深化重点领域信息公开"] * 3

@@ -18,7 +18,7 @@ from govdisclose.parsers.text.debris import clean_text, is_debris_line
 from govdisclose.parsers.text.encoding import decode
 from govdisclose.parsers.text.flows import (inline_pipe_table, pipe_cells, split_table, tab_cells, trailing_pipe_table,
                                             tsv_table)
-from govdisclose.parsers.text.layout import _header_spans, header_line_words, layout_table
+from govdisclose.parsers.text.layout import find_one_line_header, layout_table
 from govdisclose.parsers.text.raw import raw_table
 from govdisclose.parsers.text.runs import runs_table
 from govdisclose.settings import Settings
@@ -128,10 +128,10 @@ def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int
     header row together), or cells cut at their column width by a PDF viewer's copy.
     ``pdftotext -raw`` output, which also puts several short cells on one line and a space
     between digits and characters (``2022 年``), is left to the raw rebuild."""
-    k = next((i for i, (_n, l) in enumerate(lines) if _header_spans(l)), None)
-    if k is None:
+    found = find_one_line_header(lines)
+    if found is None:
         return None
-    words, n_head = header_line_words(lines, k)
+    k, words, n_head = found
     body = [(no, l.strip()) for no, l in lines[k + n_head:] if l.strip()]
     long = sorted(len(t) for _, t in body if len(t) > 20)
     wrapped = len(long) < 3 or long[int(len(long) * 0.8)] <= 45

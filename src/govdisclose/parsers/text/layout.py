@@ -68,6 +68,42 @@ def header_line_words(lines: Lines, k: int) -> tuple[list[str], int]:
     return words, 1
 
 
+def _cut_words_in_order(top: str, low: str) -> list[str] | None:
+    """A one-line header (as -raw prints it) whose narrow cells were cut: the next line
+    holds the words' ends in order (序号 工作任务 具体措施 牵头 配合 完成 / 单位 单位 时限)."""
+    ups, downs = top.split(), low.split()
+    if len(ups) < 3 or not downs or len(downs) > len(ups) or len(top) > 200:
+        return None
+    words, j = [], 0
+    for w in ups:
+        if j < len(downs) and header_role(w + downs[j], exact=True):
+            words.append(w + downs[j])
+            j += 1
+        elif header_role(w, exact=True):
+            words.append(w)
+        else:
+            return None
+    if j < len(downs):
+        return None
+    roles = {header_role(w) for w in words}
+    return words if roles & {"lead", "responsible"} and roles & {"measure", "group"} else None
+
+
+def find_one_line_header(lines: Lines) -> tuple[int, list[str], int] | None:
+    """The first header printed on one line (a lower row of 牵头 / 配合 folded in) or with
+    its words' ends on the next line: (index, words, lines it takes)."""
+    for k, (_no, line) in enumerate(lines):
+        if _header_spans(line):
+            words, n = header_line_words(lines, k)
+            return k, words, n
+        nxt = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j][1].strip()), None)
+        if nxt is not None and line.strip():
+            words = _cut_words_in_order(line, lines[nxt][1])
+            if words:
+                return k, words, nxt - k + 1
+    return None
+
+
 def _fold_two_row_headers(found: list[tuple[int, list[tuple[int, int, str]]]], lines: Lines
                           ) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     """A header over two lines (责任单位 over 牵头单位 | 配合单位): the lower line's words

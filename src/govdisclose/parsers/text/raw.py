@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from govdisclose.normalize.units import ends_like_unit, is_known
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.parsers.text.layout import _header_spans, _measure_paragraphs, header_line_words
+from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
 from govdisclose.shape.header import header_role
 from govdisclose.shape.numbering import ITEM_RE, heading_level
 
@@ -79,11 +79,10 @@ def _chunks(lines: Lines) -> list[Chunk]:
 
 
 def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
-    header_idx = [k for k, (_no, l) in enumerate(lines) if _header_spans(l)]
-    if not header_idx:
+    found = find_one_line_header(lines)
+    if found is None:
         return None
-    first = header_idx[0]
-    words, n_head = header_line_words(lines, first)
+    first, words, n_head = found
     roles = [header_role(w) for w in words]
     if "measure" not in roles:
         return None
