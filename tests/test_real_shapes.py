@@ -325,3 +325,12 @@ def test_one_line_header_cut_over_two_lines() -> None:
     assert [(x.item_no, x.lead_units, x.responsible_units, x.deadline.text, x.measure) for x in t] == \
         [(x.item_no, x.lead_units, x.responsible_units, x.deadline.text, x.measure) for x in plain]
     assert [x.section.title for x in t] == ["深化重点领域信息公开"] * 3
+
+
+def test_target_column_after_the_measure_is_no_grouping_level() -> None:
+    """工作目标 right of the measure holds targets (解读率达到100%), not task titles."""
+    notice = govdisclose.parse(SHAPES / "target_column.txt")
+    t = notice.tasks
+    assert [x.task.title for x in t] == ["加强政策解读", "规范网站管理", "规范网站管理"]
+    assert not any("100%" in (x.task.title + (x.section.title if x.section else "")) for x in t)
+    assert any("工作目标" in w for w in notice.warnings)

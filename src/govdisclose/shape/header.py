@@ -135,7 +135,9 @@ def _finish(roles: list[str | None], texts: list[str], header_rows: int) -> Colu
     measures = [i for i, r in enumerate(roles) if r == "measure"]
     for extra in measures[1:]:  # a second measure-like column is kept as text only
         roles[extra] = "other"
-    # a measure column left of a group column: the "group" is the real measure detail
+    # a grouping word right of the measure (具体措施 | 工作目标) heads targets, not a level
+    if measures:
+        roles = ["other" if r == "group" and i > measures[0] else r for i, r in enumerate(roles)]
     for i, (r, t) in enumerate(zip(roles, texts)):
         if r is None and t.strip():
             warnings.append(f"column {i + 1} '{_key(t)}' could not be mapped to a role; its text is not used")
