@@ -172,3 +172,20 @@ def test_item_numbers_as_printed() -> None:
 def test_time_words_do_not_make_a_measure_a_deadline(text: str, kind: str) -> None:
     from govdisclose.shape.celltypes import cell_type
     assert cell_type(text) == kind
+
+
+@pytest.mark.parametrize("word,role", [
+    ("贯　彻　举　措", "measure"), ("工作任务及措施", "measure"), ("工作目标及要求", "measure"),
+    ("工作任务", "group"), ("牵头科室", "lead"), ("公开主体", "responsible"), ("协办单位", "responsible"),
+    ("时间节点", "deadline"), ("任务来源", "other"), ("完成标准", "other"), ("分管领导", "other"),
+    ("一、深化重点领域信息公开", None),
+])
+def test_header_synonyms(word: str, role: str | None) -> None:
+    from govdisclose.shape.header import header_role
+    assert header_role(word) == role
+
+
+def test_a_grouping_word_right_of_the_measure_heads_a_text_column() -> None:
+    from govdisclose.shape.header import resolve_roles
+    assert resolve_roles(["序号", "重点任务", "具体措施", "工作目标", "牵头单位"]) == \
+        ["item_no", "group", "measure", "other", "lead"]
