@@ -18,6 +18,16 @@ def test_row_cut_by_a_page_break_is_one_task() -> None:
     assert len(notice.tasks) == 79 and len({x.item_no for x in notice.tasks}) == 79
 
 
+def test_row_cut_by_a_page_break_mid_title_is_one_task() -> None:
+    """The merged task title is cut by the page break too (推进减税、降费、降低要素 |
+    成本信息公开), and so is a unit name (市经济信 | 息委): still one task."""
+    tasks = govdisclose.parse(CORPUS / "002_434dd7b64f93f40d.pdf").tasks
+    four = [t for t in tasks if t.item_no == "4"]
+    assert len(four) == 1 and len(tasks) == 34
+    assert four[0].task.title == "推进减税、降费、降低要素成本信息公开"
+    assert "市经济信息委" in four[0].responsible_units and four[0].measure.endswith("每年披露社会保险运行发展情况。")
+
+
 def test_repeated_headers_are_not_tasks_and_no_cjk_spaces() -> None:
     notice = govdisclose.parse(CORPUS / "003_93f9a653648119be.pdf")
     assert not any("工作任务" in x.measure for x in notice.tasks)

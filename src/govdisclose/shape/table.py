@@ -193,7 +193,12 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
             prev_units = any(not c.empty for i, c in enumerate(_pad(prev, lt.cmap.n_cols)) if i in unit_cols)
             numbered = sum(1 for _, x in out if split_item_no(_measure_text(x, lt.cmap))[0]) >= 0.8 * len(out) >= 2
             cut_unit = any(_cut_unit_cell(c.text) for i, c in enumerate(prev_cells) if i in unit_cols)
-            if grouping_blank and not starts_item and prev_measure and (
+            # a merged title cut by the page break prints its rest beside the rest of the row
+            # (推进减税、降费、降低要素 | 成本信息公开): in a numbered table, with the measure
+            # above stopping mid-sentence, that is no new group
+            title_rest = numbered and not prev_measure.endswith(_TERMINAL) and all(
+                cells[c].empty or not heading_level(cells[c].text) for c in groups)
+            if (grouping_blank or title_rest) and not starts_item and prev_measure and (
                     not prev_measure.endswith(_TERMINAL) or (no_units and prev_units) or cut_unit
                     or (numbered and (no_units or not sub_point))):
                 merged = []
