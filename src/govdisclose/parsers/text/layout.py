@@ -239,7 +239,16 @@ def _assign(runs: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> l
 
 
 def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
-    return [line[a:b].strip() for a, b in bounds]
+    """The line cut at the column bounds. A word running over a bound after a single space
+    (a full measure line: …强化政 区政务办) belongs to the column it runs into."""
+    cuts = [a for a, _b in bounds[1:]]
+    for k, b in enumerate(cuts):
+        if 0 < b < len(line) and line[b - 1] != " " and line[b] != " ":
+            sp = line.rfind(" ", bounds[k][0], b)
+            if sp >= 0 and b - sp - 1 <= 4 and line[sp - 1:sp] not in (" ", ""):
+                cuts[k] = sp + 1
+    edges = [bounds[0][0]] + cuts + [bounds[-1][1]]
+    return [line[a:b].strip() for a, b in zip(edges, edges[1:])]
 
 
 def _runs_of(line: str) -> list[tuple[int, int, str]]:
