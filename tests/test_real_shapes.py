@@ -334,3 +334,13 @@ def test_target_column_after_the_measure_is_no_grouping_level() -> None:
     assert [x.task.title for x in t] == ["加强政策解读", "规范网站管理", "规范网站管理"]
     assert not any("100%" in (x.task.title + (x.section.title if x.section else "")) for x in t)
     assert any("工作目标" in w for w in notice.warnings)
+
+
+def test_layout_word_running_over_a_column_bound() -> None:
+    """A full measure line leaves one space before the unit column (…强化政 区政务办): the
+    unit's first character stays with the unit."""
+    from conftest import CORPUS
+
+    t = govdisclose.parse(CORPUS / "001_5f5c5b47d6ce5cb8.layout.txt").tasks
+    row = next(x for x in t if x.measure.startswith("政务服务大厅要依托综合咨询窗口"))
+    assert row.lead_units == ["区政务办"] and "政区策" not in row.measure
