@@ -373,7 +373,7 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
     # on its first line is no row (repeated titles, a deadline column; a unit column only
     # when no numbered row leaves it empty)
     marked = [cells for k, (no, cells) in enumerate(table_lines) if strong[k] and no not in titles and k > 0]
-    companions = [c for c in range(len(roles)) if c != m and len(marked) >= 3
+    companions = [c for c in range(len(roles)) if c != m and c not in items and len(marked) >= 3
                   and sum(1 for cells in marked if cells[c]) >= (1.0 if c in units else 0.9) * len(marked)]
     starts: list[int] = []
     for k, (_no, cells) in enumerate(table_lines):
