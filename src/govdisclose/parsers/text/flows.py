@@ -160,18 +160,23 @@ def _rejoin_cut_pipe_lines(lines: Lines) -> Lines:
     """Rows that end in ``|``: a line break inside a cell (a browser prints it as one) cuts
     the row's line, and the lines up to the next one ending in ``|`` are the rest of it.
     Only when the header line ends in ``|`` (the copy closes its rows with one)."""
+    from govdisclose.shape.header import header_role
+
     piped = [l.strip() for _, l in lines if l.strip().count("|") >= 2]
     if len(piped) < 3 or not piped[0].endswith("|") or sum(1 for l in piped if l.endswith("|")) < 2:
         return lines  # (the header row shows whether this copy closes its rows with a pipe)
     out: Lines = []
     open_row = started = False
-    for no, line in lines:
+    for k, (no, line) in enumerate(lines):
         s = line.strip()
         if open_row and s:
             out[-1] = (out[-1][0], out[-1][1] + "\n" + s)
         elif s.count("|") >= 2 or (started and "|" in s):
             out.append((no, s))
-            started = True
+            started = started or sum(1 for p in s.split("|") if header_role(p.strip())) >= 2
+        elif started and s and any("|" in l and l.strip().endswith("|") for _, l in lines[k + 1:k + 6]) \
+                and not re.fullmatch(r"[-—\s\d第页/]+", s):
+            out.append((no, s))  # a row whose first cell breaks before its first pipe
         else:
             out.append((no, line))
             continue
