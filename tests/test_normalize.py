@@ -163,6 +163,8 @@ def test_item_numbers_as_printed() -> None:
 
 @pytest.mark.parametrize("text,kind", [
     ("及时公开本区经济运行数据。", "measure"),  # says 及时, is a measure
+    ("及时通报、整改。", "measure"),
+    ("长期坚持。", "deadline"),
     ("定期更新政府信息公开指南和目录", "short"),  # a short text, fit for a measure column
     ("根据工作进度及时更新", "deadline"),
     ("持续推进，每季度更新一次", "deadline"),

@@ -43,8 +43,8 @@ def cell_type(text: str) -> str:
     sentence = t.endswith("。") and len(t) > 16
     if len(t) <= 30 and not ITEM_RE.match(t) and not sentence:
         kind = parse_deadline(t, 2000).kind
-        if kind == "ongoing" and _ongoing_rest(t) > 8:
-            kind = "none"  # 及时公开本区经济运行数据。: a measure that says 及时, not a deadline
+        if kind == "ongoing" and (_ongoing_rest(t) > 8 or (t.endswith("。") and _ongoing_rest(t) >= 3)):
+            kind = "none"  # 及时公开本区经济运行数据。/ 及时通报、整改。: a measure saying 及时
         if (kind in ("date", "ongoing", "relative") and _DATEISH.search(t)) or \
                 (kind == "conditional" and len(t) <= 20 and re.match(r"^(按|根据|依据)", t)
                  and not t.endswith("。")):
