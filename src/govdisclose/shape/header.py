@@ -67,6 +67,13 @@ def resolve_roles(texts: list[str]) -> list[str | None]:
     return _finish([header_role(t) for t in texts], texts, 1).roles
 
 
+def names_a_table(words: list[str]) -> bool:
+    """Whether header words read as a task table's header: three or more, a unit column
+    among them and a measure or grouping column."""
+    roles = {header_role(w) for w in words}
+    return len(words) >= 3 and bool(roles & {"lead", "responsible"}) and bool(roles & {"measure", "group"})
+
+
 def _row_texts(row: Row) -> list[str]:
     return [c.text for c in row.cells]
 

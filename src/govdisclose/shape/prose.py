@@ -114,12 +114,17 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
 _UNIT_NOTE = re.compile(r"[（(](?P<units>[^（()）]{2,120}?(?:牵头|负责|落实|配合)[^（()）]{0,40})[）)][。；;]?")
 
 
+def _names_units(note: str) -> bool:
+    found = parse_units(note)
+    return bool(found.lead or found.responsible)
+
+
 def split_at_unit_notes(item: RawItem) -> list[RawItem]:
     """A point whose sentences each end with their own unit note (``…公开。（A牵头，B负责）
     做好…。（C负责）``) is one task per note: each duty keeps its own units."""
     text = "".join(item.measure)
     cuts = [m.end() for m in _UNIT_NOTE.finditer(text)
-            if text[m.end():].strip() and (parse_units(m["units"]).lead or parse_units(m["units"]).responsible)]
+            if text[m.end():].strip() and _names_units(m["units"])]
     if not cuts:
         return [item]
     pieces = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]

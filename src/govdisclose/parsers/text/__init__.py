@@ -12,7 +12,7 @@ from pathlib import Path
 from govdisclose.normalize.text import is_traditional, to_simplified
 from govdisclose.parsers.document import Cell, Document, Paragraph, Row, Table
 from govdisclose.parsers.text.align import align, complete_header
-from govdisclose.shape.header import header_role, resolve_roles
+from govdisclose.shape.header import header_role, names_a_table, resolve_roles
 from govdisclose.parsers.text.cells import fold_flat_header, to_table
 from govdisclose.parsers.text.debris import clean_text, is_debris_line
 from govdisclose.parsers.text.encoding import decode
@@ -86,14 +86,14 @@ def header_line_run(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
     k = 0
     while k < len(lines):
         j = k
-        roles = []
+        words = []
         while j < len(lines):
             found = _header_word_at(lines, j)
             if found is None:
                 break
-            roles.append(header_role(found[0], exact=True))
+            words.append(found[0])
             j += found[1]
-        if len(roles) >= 3 and set(roles) & {"lead", "responsible"} and set(roles) & {"measure", "group"}:
+        if names_a_table(words):
             return k, j - k
         k = max(j, k + 1)
     return None

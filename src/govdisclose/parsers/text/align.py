@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from govdisclose.normalize.data import load_data
 from govdisclose.parsers.document import Cell, Row
 from govdisclose.shape.celltypes import cell_type
 from govdisclose.shape.header import header_role, resolve_roles
@@ -226,8 +227,6 @@ def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) ->
 def _name_tail(text: str) -> bool:
     """A unit line that starts with a word ending names (人民政府, 管委会): the rest of the
     name on the line above."""
-    from govdisclose.normalize.data import load_data
-
     head = re.split(r"[、，,；;\s]", text.strip(), maxsplit=1)[0]
     return head in load_data("units.yaml").get("name_tails", [])
 

@@ -319,6 +319,8 @@ def rejoin_broken_rows(body: list[tuple[int, list[str]]], width: int) -> list[tu
         filled = [c for c in cells if c]
         if out and filled and cells[0]:
             prev = out[-1][1]
+            prev_filled = [c for c in prev if c]
+            prev_kinds = [cell_type(c) for c in prev_filled]
             kinds = [cell_type(c) for c in filled]
             fits = len(prev) + len(cells) - 1 <= width
             opens = kinds[0] in ("item", "heading")
@@ -326,13 +328,13 @@ def rejoin_broken_rows(body: list[tuple[int, list[str]]], width: int) -> list[tu
             mid_sentence = prev and prev[-1].endswith(("，", "、", "；", ",")) and len(prev) + len(cells) - 1 == width
             # a row that has printed its measure but none of its unit or deadline cells yet
             # (a title row across the table, one short cell, is finished when a title follows)
-            title_row = len([c for c in prev if c]) == 1 and cell_type(prev[0]) == "short" \
+            title_row = prev_kinds == ["short"] and bool(prev[0]) \
                 and kinds[0] in ("short", "measure") and len(filled) > 1 and not filled[0].endswith(("。", "；"))
             unfinished = not title_row \
-                and not any(cell_type(c) in ("units", "deadline") for c in prev) \
-                and any(cell_type(c) in ("measure", "short") for c in prev)
+                and not any(k in ("units", "deadline") for k in prev_kinds) \
+                and any(k in ("measure", "short") for k in prev_kinds)
             # a title row across the table after a finished sentence opens the next group
-            next_title = len(filled) == 1 and kinds[0] == "short" and ([c for c in prev if c] or [""])[-1].endswith(("。", "；"))
+            next_title = len(filled) == 1 and kinds[0] == "short" and (prev_filled or [""])[-1].endswith(("。", "；"))
             if fits and not opens and not next_title and (lonely or mid_sentence or unfinished):
                 out[-1] = (out[-1][0], prev[:-1] + [prev[-1] + "\n" + cells[0]] + cells[1:])
                 continue

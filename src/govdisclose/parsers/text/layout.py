@@ -11,10 +11,11 @@ a heading that wraps past its first row (or past a page break) stays whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from govdisclose.normalize.units import ends_like_unit
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.shape.header import header_role
+from govdisclose.shape.header import header_role, names_a_table
 from govdisclose.shape.numbering import ITEM_RE, heading_level
 
 Lines = list[tuple[int, str]]
@@ -24,12 +25,7 @@ _TERMINAL = ("。", "；", ";", "）", ")", "〕")
 def _header_spans(line: str) -> list[tuple[int, int, str]] | None:
     """Header words in a line with their (start, end) offsets; None if not a header line."""
     spans = _word_spans(line)
-    if not spans:
-        return None
-    roles = {header_role(w) for _, _, w in spans}
-    if len(spans) >= 3 and roles & {"lead", "responsible"} and roles & {"measure", "group"}:
-        return spans
-    return None
+    return spans if spans and names_a_table([w for _, _, w in spans]) else None
 
 
 def _word_spans(line: str) -> list[tuple[int, int, str]] | None:
@@ -85,8 +81,7 @@ def _cut_words_in_order(top: str, low: str) -> list[str] | None:
             return None
     if j < len(downs):
         return None
-    roles = {header_role(w) for w in words}
-    return words if roles & {"lead", "responsible"} and roles & {"measure", "group"} else None
+    return words if names_a_table(words) else None
 
 
 def find_one_line_header(lines: Lines) -> tuple[int, list[str], int] | None:
@@ -282,10 +277,7 @@ def _stacked_header_spans(top: str, low: str) -> list[tuple[int, int, str]] | No
         spans.append((a, b, word))
     if len(used) < len(downs) or len(used) == 0:
         return None
-    roles = {header_role(w) for _, _, w in spans}
-    if roles & {"lead", "responsible"} and roles & {"measure", "group"}:
-        return spans
-    return None
+    return spans if names_a_table([w for _, _, w in spans]) else None
 
 
 def _headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
@@ -347,7 +339,7 @@ def layout_table(lines: Lines) -> tuple[Lines, Table] | None:
 
 
 def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
-          titles: set[int] = frozenset()) -> list[tuple[int, list[Cell]]]:  # type: ignore[assignment]
+          titles: AbstractSet[int] = frozenset()) -> list[tuple[int, list[Cell]]]:
     """Cut the table's lines into rows and join each column's lines into cells; a title
     row (line number in ``titles``) is a row of its own."""
     m = roles.index("measure") if "measure" in roles else None

@@ -92,8 +92,7 @@ def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
     keys = {re.sub(r"\s+", "", l) for _no, l in lines[first:first + n_head] if l.strip()}
     for no, l in lines[first + n_head:]:
         if re.sub(r"\s+", "", l) in keys:
-            if not body or len(body) not in marks:
-                marks.add(len(body))
+            marks.add(len(body))
             continue
         if l.strip():
             body.append((no, l))
