@@ -99,6 +99,11 @@ def is_known(name: str) -> bool:
     return name in _registry()["known"] or canonical_unit(name) in _registry()["known"]
 
 
+def starts_known(text: str) -> bool:
+    """Whether ``text`` is the start of a name the registry knows (a unit cut at a line end)."""
+    return bool(text) and _registry()["automaton"].match(text)
+
+
 def known_matches(text: str) -> list[tuple[int, int]]:
     """Known unit names in ``text``, leftmost-longest and non-overlapping, as (start, end)."""
     found = []

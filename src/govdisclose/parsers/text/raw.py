@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from govdisclose.normalize.units import ends_like_unit, is_known
+from govdisclose.normalize.units import ends_like_unit, is_known, starts_known
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
 from govdisclose.shape.header import header_role
@@ -23,7 +23,7 @@ from govdisclose.shape.numbering import ITEM_RE, heading_level
 
 Lines = list[tuple[int, str]]
 _CJKP = r"[\u3400-\u9fff，。、；：？！“”‘’（）《》〔〕【】—…]"
-_SPLIT = re.compile(rf"(?<={_CJKP}) +(?={_CJKP})")
+_SPLIT = re.compile(rf"(?<={_CJKP}) +(?={_CJKP}|\d{{1,2}}[.．](?!\d))")  # CJK | CJK, or before 1.
 _DEADLINE_START = re.compile(r"^(?:\d{1,2} ?月|20\d\d ?年|年底|年内|长期|持续|及时|全年|按|每年|每月|每季度|[一二三四]季度|上半年|下半年)")
 _TERMINAL = ("。", "；", ";")
 # characters that end unit names and never start one: a chunk starting so continues the name above
@@ -68,7 +68,7 @@ def _chunks(lines: Lines) -> list[Chunk]:
         pieces: list[str] = []
         for p in parts:
             # "区发展改革委 10 月 31 日前": a deadline glued after a unit
-            m = re.search(r"(?<=[\u4e00-\u9fff]) (?=\d{1,2} ?月|20\d\d ?年)", p)
+            m = re.search(r"(?<=[\u4e00-\u9fff]) (?=\d{1,2} ?月|20\d\d ?年(?!度))", p)
             if m and ends_like_unit(p[: m.start()]):
                 pieces.extend([p[: m.start()], p[m.end():]])
             else:
@@ -135,6 +135,11 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
 
     def put(col: int, text: str) -> None:
         rows[-1].cells.setdefault(col, []).append(text)
+        since_header.add(col)
+
+    # columns that took text since the last repeated header: -raw prints a cut row's
+    # rest cell by cell, so a column left of one already continued is finished
+    since_header: set[int] = set()
 
     cut_row = False  # inside the rest of a row cut by a page break
     prev_wide = False
@@ -147,6 +152,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         wide = width(t) > narrow
         kind, k = state
         first_of_many = idx + 1 < len(chunks) and chunks[idx + 1].joined and not c.joined
+        if c.after_header:
+            since_header.clear()
         if c.after_header and rows and not is_item and not level:
             cut_row = True
         if cut_row and rows and re.match(r"^[①-⑳]", t):
@@ -157,6 +164,12 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header
                                              and _measure_done(rows, m) and not _numbered(rows, m))):
             cut_row = False  # in a numbered table only a number opens the next row
+        if cut_row and wide and not c.after_header and _measure_done(rows, m) \
+                and width(rows[-1].cells[m][-1]) <= w_full - 4 and _units_done(rows[-1], tail, roles) and _units_ahead(chunks, idx, narrow):
+            # the cut row's units were printed before the page break and its measure has ended:
+            # a new paragraph followed by units of its own is the next (unnumbered) row
+            cut_row = False
+            state = ("tail", len(tail) - 1)
         if cut_row:
             # a row cut by a page break goes on: wide text to the measure, narrow to an open tail cell
             if wide:
@@ -165,25 +178,35 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             else:
                 # the rest of a cut cell: a grouping cell whose last line was full width,
                 # else a unit or deadline cell that is not finished
-                open_groups = [g for g in groups if rows[-1].cells.get(g) and _full_lines(rows[-1].cells[g])]
+                later = max(since_header, default=-1)
+                col_w = {g: max((width(x) for r in rows for x in r.cells.get(g, [])), default=0) for g in groups}
+                open_groups = [g for g in groups if g >= later and rows[-1].cells.get(g)
+                               and _full_lines(rows[-1].cells[g], col_w[g])]
                 open_cells = [col for col in tail if rows[-1].cells.get(col) and not _done(rows[-1].cells[col], roles[col])]
-                measure_open = last_measure_full and not "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
+                measure_open = last_measure_full and m >= later \
+                    and not "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
                 finishing = [col for col in open_cells if _completes(rows[-1].cells[col], t)]
                 if finishing:
                     put(finishing[0], t)  # 局、… finishes the cut unit name above
+                elif open_groups and (first_of_many or width(t) <= col_w[open_groups[0]] + 1):
+                    # a grouping cell's rest comes before the measure's rest (-raw prints left to right)
+                    put(open_groups[0], t)
                 elif measure_open and not _unit_list(t):
                     put(m, t)
                     last_measure_full = width(t) >= w_full - 4
                 elif open_groups and not _unit_list(t):
                     put(open_groups[0], t)
+                elif m in since_header and t.endswith(_TERMINAL) and not _unit_list(t):
+                    put(m, t)  # the end of the measure's last sentence: units never end with 。
                 elif open_cells:
                     put(open_cells[0], t)
                 elif pre and not _unit_list(t) and _item_ahead(chunks, idx, last_item):
                     cut_row = False  # a title block before the next numbered item: the next row
                 else:
                     put(tail[-1] if tail else m, t)
-            prev_wide = wide
-            continue
+            if cut_row:
+                prev_wide = wide
+                continue
         prev_wide = wide
         if level and pre:
             if kind != "pre" or rows[-1].cells.get(m):
@@ -208,7 +231,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             continue
         if kind == "measure":
             measure_text = rows[-1].cells.get(m, [""])
-            unit_like = not wide and (first_of_many or _unit_list(t) or measure_text[-1].endswith(_TERMINAL))
+            unit_like = not wide and (first_of_many or _unit_list(t) or measure_text[-1].endswith(_TERMINAL)
+                                      or _name_goes_on(t, chunks[idx + 1:idx + 2], narrow))
             # ①② open paragraphs inside the measure when they follow in sequence
             circ = re.match(r"^[①-⑳]", t)
             seen = re.findall(r"[①-⑳]", "".join(rows[-1].cells.get(m, [])))
@@ -243,7 +267,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
             elif k == -1:
                 block = rows[-1].blocks[-1]
-                ended = width(block[-1]) < max(width(x) for x in block) - 1 or block[-1].endswith("。")
+                ended = _block_ended(block, t)
                 if ended:
                     rows[-1].blocks.append([t])
                 else:
@@ -293,6 +317,24 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     return rows
 
 
+def _units_done(row: _Row, tail: list[int], roles: list[str | None]) -> bool:
+    """Whether a row already holds finished unit cells."""
+    filled = [col for col in tail if roles[col] in ("lead", "responsible") and row.cells.get(col)]
+    return bool(filled) and all(_done(row.cells[col], roles[col]) for col in filled)
+
+
+def _units_ahead(chunks: list[Chunk], idx: int, narrow: float) -> bool:
+    """Whether the wide lines from ``idx`` on are followed by a unit cell before any item
+    number or heading."""
+    for c in chunks[idx + 1: idx + 40]:
+        if ITEM_RE.match(c.text) or heading_level(c.text):
+            return False
+        if width(c.text) <= narrow and not c.text.endswith(_TERMINAL):
+            first = re.split(r"[、，,；;]", c.text)[0]
+            return _unit_list(c.text) or is_known(first) or starts_known(first)
+    return False
+
+
 def _item_ahead(chunks: list[Chunk], idx: int, last_item: int) -> bool:
     """Whether the next item number comes within a few narrow chunks."""
     for c in chunks[idx + 1: idx + 5]:
@@ -302,6 +344,39 @@ def _item_ahead(chunks: list[Chunk], idx: int, last_item: int) -> bool:
         if width(c.text) > 24:
             return False
     return False
+
+
+def _name_goes_on(text: str, following: list[Chunk], narrow: float) -> bool:
+    """A short chunk that, with the next narrow chunk, makes a unit name the registry knows
+    (市发展改革 / 委、市经济信…): the unit cell starting, not the measure going on."""
+    if not following or width(following[0].text) > narrow or text.endswith(_TERMINAL):
+        return False
+    last = re.split(r"[、，,；;]", text)[-1]
+    first = re.split(r"[、，,；;]", following[0].text)[0]
+    if len(last) < 2 or is_known(last):
+        return False
+    # the name is finished by the next chunk, or still cut after it (各区县（自治 / 县）人民政 / 府…)
+    return is_known(last + first) or (first == following[0].text and starts_known(last + first))
+
+
+# characters a line may not end with (kinsoku): the word after them wraps whole
+_NO_LINE_END = "（(“‘《〔【"
+
+
+def _block_ended(block: list[str], text: str) -> bool:
+    """Whether a grouping cell's lines ended before ``text``: its last line ends a sentence,
+    ``text`` is wider than the cell's column, or the last line is short by more than the next line's first character would need (a line that wrapped
+    early only because 「（PPP）」 or 「“五」 could not be split is not the end)."""
+    last = block[-1]
+    if last.endswith("。"):
+        return True
+    full = max(width(x) for x in block)
+    if len(block) > 1 and width(text) > full + 2:
+        return True  # wider than the column the wrapped lines above show: the next column
+    if len(block) == 1 or width(last) >= full - 1:
+        return False
+    nxt = text[:2] if text[:1] in _NO_LINE_END else text[:1]
+    return width(last) + width(nxt) <= full
 
 
 def _repeats_name(parts: list[str], text: str) -> bool:
@@ -342,11 +417,12 @@ def _heading_next(chunks: list[Chunk], idx: int) -> bool:
     return False
 
 
-def _full_lines(parts: list[str]) -> bool:
-    """A grouping cell whose last line is as wide as its widest: its text goes on."""
+def _full_lines(parts: list[str], col_width: int = 0) -> bool:
+    """A grouping cell whose last line is as wide as its column (the widest line seen in it):
+    its text goes on."""
     if not parts or parts[-1].endswith(("。", "）", ")")):
         return False
-    return width(parts[-1]) >= max(width(p) for p in parts) - 1
+    return width(parts[-1]) >= max([col_width] + [width(p) for p in parts]) - 1
 
 
 def _unit_list(text: str) -> bool:
