@@ -205,6 +205,17 @@ def ends_like_unit(name: str) -> bool:
     return bare.endswith(_registry()["endings"]) or (bare != name and len(bare) >= 2 and bare[-1] in "村居")
 
 
+def scoped_unit(name: str) -> bool:
+    """A whole unit name with some certainty: one the registry knows, or one that starts with
+    a scope (市, 区, 各, 省…) and ends like a unit. A title line cut at 社 or 区 is not."""
+    name = name.strip()
+    if is_known(name):
+        return True
+    reg = _registry()
+    starts = tuple(reg["scopes"]) + tuple(reg["bare_scopes"])
+    return ends_like_unit(name) and name.startswith(starts)
+
+
 def join_broken_lines(text: str) -> str:
     """Lines inside a unit cell: a line that does not end like a unit (or a separator)
     was wrapped (``市司`` + ``法局``, ``市司法局等市直`` + ``各有关部门``) and is joined."""
@@ -213,7 +224,8 @@ def join_broken_lines(text: str) -> str:
     for ln in lines:
         last = re.split(r"[、，,；;]", out[-1])[-1] if out else ""
         first = re.split(r"[、，,；;]", ln)[0]
-        broken = last and not ends_like_unit(last) or (last and not is_known(last) and is_known(last + first))
+        broken = last and not ends_like_unit(last) or (last and not is_known(last) and is_known(last + first)) \
+            or (last and ln[0] in "（(）)")  # a name never starts with a bracket: 各区县 / （自治县）人民政府
         if out and broken and not out[-1].endswith(tuple(_SEPARATORS)):
             out[-1] += ln
         else:

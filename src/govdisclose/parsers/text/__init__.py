@@ -121,13 +121,15 @@ def _drop_header_repeats(body: list[tuple[int, str]], header: list[str]) -> list
 
 
 _PDFTOTEXT_SPACING = re.compile(r"\d [年月日号个]|[年第] \d")
+# two cells on one baseline, as -raw prints them: 市发展改革委 各区县政府、…
+_SAME_BASELINE = re.compile(r"[\u4e00-\u9fff、，。）] (?=[\u4e00-\u9fff（]|\d{1,2}[.．、﹒]\D)")
 
 
 def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Table] | None:
     """A header on one line over cells one per line: whole cells (a copy that kept the
     header row together), or cells cut at their column width by a PDF viewer's copy.
-    ``pdftotext -raw`` output, which also puts several short cells on one line and a space
-    between digits and characters (``2022 年``), is left to the raw rebuild."""
+    ``pdftotext -raw`` output, which puts the cells of one baseline on one line after a space
+    and often a space between digits and characters (``2022 年``), is left to the raw rebuild."""
     found = find_one_line_header(lines)
     if found is None:
         return None
@@ -135,7 +137,8 @@ def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int
     body = [(no, l.strip()) for no, l in lines[k + n_head:] if l.strip()]
     long = sorted(len(t) for _, t in body if len(t) > 20)
     wrapped = len(long) < 3 or long[int(len(long) * 0.8)] <= 45
-    if wrapped and sum(1 for _, t in lines if _PDFTOTEXT_SPACING.search(t)) >= 2:
+    if wrapped and (sum(1 for _, t in lines if _PDFTOTEXT_SPACING.search(t)) >= 2
+                    or sum(1 for _, t in body if _SAME_BASELINE.search(t)) >= max(3, 0.005 * len(body))):
         return None  # pdftotext -raw: the raw rebuild reads those
     body = _drop_header_repeats(body, [l for _, l in lines[k:k + n_head] if l.strip()])
     header = complete_header(fold_flat_header(words), [t for _, t in body])

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from govdisclose.normalize.units import ends_like_unit, is_known, starts_known
+from govdisclose.normalize.units import ends_like_unit, is_known, scoped_unit, starts_known
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
 from govdisclose.shape.header import header_role
@@ -23,7 +23,7 @@ from govdisclose.shape.numbering import ITEM_RE, heading_level
 
 Lines = list[tuple[int, str]]
 _CJKP = r"[\u3400-\u9fff，。、；：？！“”‘’（）《》〔〕【】—…]"
-_SPLIT = re.compile(rf"(?<={_CJKP}) +(?={_CJKP}|\d{{1,2}}[.．](?!\d))")  # CJK | CJK, or before 1.
+_SPLIT = re.compile(rf"(?<={_CJKP}) +(?={_CJKP}|\d{{1,2}}[.．、﹒](?!\d))")  # CJK | CJK, or before 1.
 _DEADLINE_START = re.compile(r"^(?:\d{1,2} ?月|20\d\d ?年|年底|年内|长期|持续|及时|全年|按|每年|每月|每季度|[一二三四]季度|上半年|下半年)")
 _TERMINAL = ("。", "；", ";")
 # characters that end unit names and never start one: a chunk starting so continues the name above
@@ -110,6 +110,8 @@ def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
             parts = r.cells.get(c, [])
             if role == "measure":
                 cells.append(Cell(_measure_paragraphs(parts)))
+            elif role in ("lead", "responsible"):
+                cells.append(Cell.of("\n".join(parts)))  # wrapped names are joined by shaping
             else:
                 cells.append(Cell.of("".join(parts)))
         grid.append(Row(cells=cells, index=len(grid), line=r.line, flags=["reconstructed_from_raw_flow"]))
@@ -267,7 +269,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
             elif k == -1:
                 block = rows[-1].blocks[-1]
-                ended = _block_ended(block, t)
+                ended = c.joined or _block_ended(block, t)  # a chunk after a space is the next cell
                 if ended:
                     rows[-1].blocks.append([t])
                 else:
@@ -294,6 +296,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                                                 len(t) <= 6 and (_heading_next(chunks, idx) or re.search(
                                                     r"(完成|更新|动态|公开|前|日|月|底|内|坚持|推进)", t)))))):
                 put(col, t)
+            elif not c.joined and cur and roles[col] in ("lead", "responsible") \
+                    and all(scoped_unit(x) for x in re.split(r"[、，,；;]", t) if x) \
+                    and not any(roles[x] in ("lead", "responsible") for x in tail[k + 1:]):
+                put(col, t)  # one unit a line in the last unit column
             elif k + 1 < len(tail):
                 put(tail[k + 1], t)
                 state = ("tail", k + 1)
