@@ -61,10 +61,16 @@ class _Row:
             self.cells[g] = b
 
 
-def _chunks(lines: Lines) -> list[Chunk]:
+# a 序号 cell on the baseline of the cell before it: 以政务公开 1 认真…
+_BEFORE_BARE_NUMBER = re.compile(rf"(?<={_CJKP}) +(?=\d{{1,3}} +{_CJKP})")
+
+
+def _chunks(lines: Lines, item_column: bool = False) -> list[Chunk]:
     out: list[Chunk] = []
     for no, line in lines:
         parts = [p for p in _SPLIT.split(line.strip()) if p.strip()]
+        if item_column:
+            parts = [q for p in parts for q in _BEFORE_BARE_NUMBER.split(p) if q.strip()]
         pieces: list[str] = []
         for p in parts:
             # "区发展改革委 10 月 31 日前": a deadline glued after a unit
@@ -98,7 +104,7 @@ def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
             body.append((no, l))
     chunks: list[Chunk] = []
     for k, (no, l) in enumerate(body):
-        cs = _chunks([(no, l)])
+        cs = _chunks([(no, l)], item_column="item_no" in roles)
         if k in marks and cs:
             cs[0].after_header = True
         chunks.extend(cs)
@@ -122,6 +128,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     m = roles.index("measure")
     pre = [i for i in range(m) if roles[i] in ("group", "item_no")]
     groups = [i for i in pre if roles[i] == "group"]
+    item_col = next((i for i in pre if roles[i] == "item_no"), None)
     tail = [i for i in range(m + 1, len(roles)) if roles[i] in ("lead", "responsible", "deadline", "other")]
     widths = sorted(width(c.text) for c in chunks)
     w_full = widths[int(len(widths) * 0.9)] if widths else 40
@@ -228,6 +235,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             if kind != "pre":
                 new_row(c)
             rows[-1].settle_blocks(groups)
+            bare = re.match(r"^\s*(\d{1,3})\s+(?=\D)", t)
+            if bare and item_col is not None and not rows[-1].cells.get(item_col):
+                put(item_col, bare[1])  # the 序号 cell, on the measure's first baseline
+                t = t[bare.end():]
             put(m, t)
             state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
             continue

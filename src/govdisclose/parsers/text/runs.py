@@ -62,6 +62,9 @@ def looks_like_runs(lines: Lines) -> bool:
     long = [l for _, l in lines if len(l.strip()) > 30]
     if len(long) < 3:
         return False
+    wrapped = sorted(len(l.strip()) for _, l in lines if len(l.strip()) > 20)
+    if wrapped[int(len(wrapped) * 0.8)] <= 45:
+        return False  # lines cut at a column's width (pdftotext -raw), not whole rows
     ending = sum(1 for l in long if _unit_token(_SPACES.split(l.strip())[-1]) and len(_SPACES.split(l.strip())) > 1)
     return ending >= 0.25 * len(long)
 
