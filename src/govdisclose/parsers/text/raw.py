@@ -129,6 +129,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     pre = [i for i in range(m) if roles[i] in ("group", "item_no")]
     groups = [i for i in pre if roles[i] == "group"]
     item_col = next((i for i in pre if roles[i] == "item_no"), None)
+    # 一、 and （一） headings over a single grouping column: the sections are title rows
+    levels = {heading_level(c.text) for c in chunks if not c.joined}
+    titles_as_rows = len(groups) == 1 and {"section", "task"} <= levels
     tail = [i for i in range(m + 1, len(roles)) if roles[i] in ("lead", "responsible", "deadline", "other")]
     widths = sorted(width(c.text) for c in chunks)
     w_full = widths[int(len(widths) * 0.9)] if widths else 40
@@ -217,6 +220,11 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 prev_wide = wide
                 continue
         prev_wide = wide
+        if level == "section" and titles_as_rows:
+            new_row(c)
+            put(0, t)  # a title row across the table: shaping reads it as the section
+            state = ("title", 0)
+            continue
         if level and pre:
             if kind != "pre" or rows[-1].cells.get(m):
                 new_row(c)
@@ -274,13 +282,20 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             last_measure_full = width(t) >= w_full - 4
             continue
         if kind == "pre":
-            if wide:
+            # a line sharing its baseline with the next cell is some cell's first line (cells are
+            # top-aligned): beside a unit or deadline it is the measure, beside the measure it
+            # is the next grouping cell
+            at_top = first_of_many and (bool(rows[-1].blocks) or any(rows[-1].cells.get(g) for g in groups))
+            beside = chunks[idx + 1].text if at_top else ""
+            measure_next = bool(ITEM_RE.match(beside)) or width(beside) > narrow
+            if wide or (at_top and not measure_next):
                 rows[-1].settle_blocks(groups)
                 put(m, t)
                 state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
             elif k == -1:
                 block = rows[-1].blocks[-1]
-                ended = c.joined or _block_ended(block, t)  # a chunk after a space is the next cell
+                # a chunk after a space, or a line at the top of its cell, is the next cell
+                ended = c.joined or at_top or _block_ended(block, t)
                 if ended:
                     rows[-1].blocks.append([t])
                 else:
@@ -308,7 +323,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                                                     r"(完成|更新|动态|公开|前|日|月|底|内|坚持|推进)", t)))))):
                 put(col, t)
             elif not c.joined and cur and roles[col] in ("lead", "responsible") \
-                    and all(scoped_unit(x) for x in re.split(r"[、，,；;]", t) if x) \
+                    and _unit_line(t, chunks[idx + 1:idx + 2]) \
                     and not any(roles[x] in ("lead", "responsible") for x in tail[k + 1:]):
                 put(col, t)  # one unit a line in the last unit column
             elif k + 1 < len(tail):
@@ -332,6 +347,18 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     for r in rows:
         r.settle_blocks(groups)
     return rows
+
+
+def _unit_line(text: str, following: list[Chunk]) -> bool:
+    """A line of whole unit names (市财政局、市国资委), or one cut at the line end whose rest
+    is the next line (市疫情防控工作领导小 / 组成员单位)."""
+    names = [x for x in re.split(r"[、，,；;]", text) if x]
+    if names and all(scoped_unit(x) for x in names):
+        return True
+    if not names or not following or following[0].joined:
+        return False
+    rest = re.split(r"[、，,；;]", following[0].text)[0]
+    return all(scoped_unit(x) for x in names[:-1]) and scoped_unit(names[-1] + rest)
 
 
 def _units_done(row: _Row, tail: list[int], roles: list[str | None]) -> bool:
