@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.units import ends_like_unit, is_known, scoped_unit, starts_known
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
@@ -102,6 +103,11 @@ def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
             continue
         if l.strip():
             body.append((no, l))
+    m = roles.index("measure")
+    if "item_no" not in roles and _unlabelled_numbers(body):
+        # 序号 printed without a header word: its numbers stand before the measure's first lines
+        words = words[:m] + ["序号"] + words[m:]
+        roles = roles[:m] + ["item_no"] + roles[m:]
     chunks: list[Chunk] = []
     for k, (no, l) in enumerate(body):
         cs = _chunks([(no, l)], item_column="item_no" in roles)
@@ -122,6 +128,16 @@ def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
                 cells.append(Cell.of("".join(parts)))
         grid.append(Row(cells=cells, index=len(grid), line=r.line, flags=["reconstructed_from_raw_flow"]))
     return before, Table(rows=grid, index=0, flags=["raw"])
+
+
+_BARE_NUMBERED = re.compile(rf"(?:^|{_CJKP} +)(\d{{1,3}}) +{_CJKP}")
+
+
+def _unlabelled_numbers(body: Lines) -> bool:
+    """Bare numbers 1, 2, 3… each before a line's text after a space: a 序号 column."""
+    nos = [int(mt[1]) for _no, l in body for mt in [_BARE_NUMBERED.search(l.strip())] if mt]
+    steps = sum(1 for a, b in zip(nos, nos[1:]) if b == a + 1)
+    return len(set(nos)) >= 3 and steps >= 0.6 * (len(nos) - 1)
 
 
 def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
@@ -268,6 +284,12 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(m, t)  # the end of the measure's last sentence: units never end with 。
                 last_measure_full = False
                 continue
+            if pre and not wide and _measure_done(rows, m) and not _fits_tail(t, chunks[idx + 1:idx + 2]) \
+                    and _item_ahead(chunks, idx, last_item):
+                new_row(c)  # no unit cell in this row: the next row's grouping cells
+                rows[-1].blocks.append([t])
+                state = ("pre", -1)
+                continue
             if tail and not wide:
                 put(tail[0], t)
                 state = ("tail", 0)
@@ -347,6 +369,14 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     for r in rows:
         r.settle_blocks(groups)
     return rows
+
+
+def _fits_tail(text: str, following: list[Chunk]) -> bool:
+    """Whether a chunk could open a unit or deadline cell: unit names (whole, or cut at the
+    line end) or a deadline."""
+    first = re.split(r"[、，,；;]", text)[0]
+    return _unit_list(text) or _unit_line(text, following) or starts_known(first) \
+        or bool(_DEADLINE_START.match(text)) or parse_deadline(text, None).kind not in ("none", "conditional")
 
 
 def _unit_line(text: str, following: list[Chunk]) -> bool:
