@@ -48,6 +48,7 @@ class _Row:
     line: int
     cells: dict[int, list[str]] = field(default_factory=dict)
     blocks: list[list[str]] = field(default_factory=list)  # unnumbered grouping texts, in order
+    titles: list[str] = field(default_factory=list)  # one-line titles across the table, above the row
 
     def settle_blocks(self, groups: list[int]) -> None:
         """Unnumbered grouping blocks go right-aligned into the grouping columns still free:
@@ -57,7 +58,12 @@ class _Row:
         if not blocks or not free:
             return
         while len(blocks) > len(free):
-            blocks[0:2] = [blocks[0] + blocks[1]]
+            if len(blocks[0]) == 1 and len(free) == len(groups):
+                # more one-line blocks than grouping columns: a title row across the table
+                # (以政务公开助力稳增长 over 加强预期引导 in a table whose only group is the task)
+                self.titles.append(blocks.pop(0)[0])
+            else:
+                blocks[0:2] = [blocks[0] + blocks[1]]
         for g, b in zip(free[len(free) - len(blocks):], blocks):
             self.cells[g] = b
 
@@ -117,6 +123,9 @@ def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
     rows = _walk(chunks, roles)
     grid = [Row(cells=[Cell.of(w) for w in words], index=0, line=lines[first][0])]
     for r in rows:
+        for title in r.titles:
+            grid.append(Row(cells=[Cell.of(title)] + [Cell.of("") for _ in roles[1:]], index=len(grid),
+                            line=r.line, flags=["reconstructed_from_raw_flow"]))
         cells = []
         for c, role in enumerate(roles):
             parts = r.cells.get(c, [])
