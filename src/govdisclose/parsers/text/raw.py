@@ -475,9 +475,13 @@ def _completes(parts: list[str], text: str) -> bool:
     of a name starts (局, 门, a bracket), or the two pieces make a name the registry knows."""
     if re.match(_SUFFIX_START, text):
         return True
-    last = re.split(r"[、，,；;]", "".join(parts))[-1]
     first = re.split(r"[、，,；;]", text)[0]
-    return bool(last) and not is_known(last) and is_known(last + first)
+    # the last name runs over the cell's lines, or (one name a line) is the last line's
+    for last in {re.split(r"[、，,；;]", "".join(parts))[-1], re.split(r"[、，,；;]", parts[-1])[-1]}:
+        # 各区县（自治县） / 人民政府: the whole name is known, and the rest is no name of its own
+        if last and is_known(last + first) and (not is_known(last) or not scoped_unit(first)):
+            return True
+    return False
 
 
 def _measure_done(rows: list[_Row], m: int) -> bool:
