@@ -19,6 +19,7 @@ from govdisclose.parsers.text.encoding import decode
 from govdisclose.parsers.text.flows import (inline_pipe_table, pipe_cells, split_table, tab_cells, trailing_pipe_table,
                                             tsv_table)
 from govdisclose.parsers.text.layout import find_one_line_header, layout_table
+from govdisclose.parsers.text.quality import grid_quality
 from govdisclose.parsers.text.raw import raw_table
 from govdisclose.parsers.text.runs import runs_table
 from govdisclose.settings import Settings
@@ -137,14 +138,20 @@ def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int
     body = [(no, l.strip()) for no, l in lines[k + n_head:] if l.strip()]
     long = sorted(len(t) for _, t in body if len(t) > 20)
     wrapped = len(long) < 3 or long[int(len(long) * 0.8)] <= 45
+    joins = sum(1 for _, t in body if _SAME_BASELINE.search(t))
     if wrapped and (sum(1 for _, t in lines if _PDFTOTEXT_SPACING.search(t)) >= 2
-                    or sum(1 for _, t in body if _SAME_BASELINE.search(t)) >= max(3, 0.005 * len(body))):
+                    or joins >= max(3, 0.005 * len(body))):
         return None  # pdftotext -raw: the raw rebuild reads those
     body = _drop_header_repeats(body, [l for _, l in lines[k:k + n_head] if l.strip()])
     header = complete_header(fold_flat_header(words), [t for _, t in body])
     rows = align(body, resolve_roles(header))
     table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[k][0])] + rows,
                   index=0, flags=["cells"])
+    if wrapped and joins:
+        # a join or two: a viewer's copy or -raw cannot be told apart; the grid that reads better
+        other = raw_table(lines)
+        if other is not None and grid_quality(other[1]) > grid_quality(table):
+            return None
     return [(no, l.strip()) for no, l in lines[:k] if l.strip()], table
 
 
