@@ -11,6 +11,7 @@ next item number or a heading starts the next row.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -326,7 +327,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             elif k == -1:
                 block = rows[-1].blocks[-1]
                 # a chunk after a space, or a line at the top of its cell, is the next cell
-                ended = c.joined or at_top or _block_ended(block, t)
+                seen_titles = [x for r in rows for x in r.titles]
+                ended = c.joined or at_top or _block_ended(block, t) or (
+                    len(block) == 1 and _title_like(block[0], seen_titles))
                 if ended:
                     rows[-1].blocks.append([t])
                 else:
@@ -444,6 +447,11 @@ def _name_goes_on(text: str, following: list[Chunk], narrow: float) -> bool:
 
 # characters a line may not end with (kinsoku): the word after them wraps whole
 _NO_LINE_END = "（(“‘《〔【"
+
+
+def _title_like(text: str, titles: list[str]) -> bool:
+    """A line that starts the way an earlier title row did (以政务公开助力…): another title row."""
+    return any(len(os.path.commonprefix([text, t])) >= 4 for t in titles)
 
 
 def _block_ended(block: list[str], text: str) -> bool:
