@@ -224,6 +224,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 measure_open = last_measure_full and m >= later \
                     and not "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
                 finishing = [col for col in open_cells if _completes(rows[-1].cells[col], t)]
+                unit_cols = [col for col in tail if roles[col] in ("lead", "responsible") and rows[-1].cells.get(col)]
                 if finishing:
                     put(finishing[0], t)  # 局、… finishes the cut unit name above
                 elif open_groups and (first_of_many or width(t) <= col_w[open_groups[0]] + 1):
@@ -238,6 +239,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     put(m, t)  # the end of the measure's last sentence: units never end with 。
                 elif open_cells:
                     put(open_cells[0], t)
+                elif unit_cols and _unit_line(t, chunks[idx + 1:idx + 2]):
+                    put(unit_cols[-1], t)  # more names of a cut unit cell, one a line
                 elif pre and not _unit_list(t) and _item_ahead(chunks, idx, last_item):
                     cut_row = False  # a title block before the next numbered item: the next row
                 else:
