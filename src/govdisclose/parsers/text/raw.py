@@ -282,7 +282,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         if kind == "measure":
             measure_text = rows[-1].cells.get(m, [""])
             unit_like = not wide and (first_of_many or _unit_list(t) or measure_text[-1].endswith(_TERMINAL)
-                                      or _name_goes_on(t, chunks[idx + 1:idx + 2], narrow))
+                                      or _name_goes_on(t, chunks[idx + 1:idx + 2], narrow)
+                                      or (bool(tail) and roles[tail[0]] == "deadline" and not t.endswith(_TERMINAL)
+                                          and bool(_DEADLINE_START.match(t))))
             # ①② open paragraphs inside the measure when they follow in sequence
             circ = re.match(r"^[①-⑳]", t)
             seen = re.findall(r"[①-⑳]", "".join(rows[-1].cells.get(m, [])))
@@ -355,7 +357,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(tail[k + 1], t)  # the deadline starts while the unit cell above is still cut
                 state = ("tail", k + 1)
             elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
-                                            or (roles[col] == "deadline" and (len(t) <= 4 or (
+                                            or (roles[col] == "deadline" and not scoped_unit(t) and (len(t) <= 4 or (
                                                 len(t) <= 6 and (_heading_next(chunks, idx) or re.search(
                                                     r"(完成|更新|动态|公开|前|日|月|底|内|坚持|推进)", t)))))):
                 put(col, t)
@@ -390,8 +392,11 @@ def _fits_tail(text: str, following: list[Chunk]) -> bool:
     """Whether a chunk could open a unit or deadline cell: unit names (whole, or cut at the
     line end) or a deadline."""
     first = re.split(r"[、，,；;]", text)[0]
-    return _unit_list(text) or _unit_line(text, following) or starts_known(first) \
-        or bool(_DEADLINE_START.match(text)) or parse_deadline(text, None).kind not in ("none", "conditional")
+    return _unit_list(text) or _unit_line(text, following) or starts_known(first) or _deadline_like(text)
+
+
+def _deadline_like(text: str) -> bool:
+    return bool(_DEADLINE_START.match(text)) or parse_deadline(text, None).kind not in ("none", "conditional")
 
 
 def _unit_line(text: str, following: list[Chunk]) -> bool:
@@ -419,6 +424,8 @@ def _units_ahead(chunks: list[Chunk], idx: int, narrow: float) -> bool:
         if ITEM_RE.match(c.text) or heading_level(c.text):
             return False
         if width(c.text) <= narrow and not c.text.endswith(_TERMINAL):
+            if _deadline_like(c.text):
+                continue  # a deadline column before the units
             first = re.split(r"[、，,；;]", c.text)[0]
             return _unit_list(c.text) or is_known(first) or starts_known(first)
     return False
