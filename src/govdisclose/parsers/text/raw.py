@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from govdisclose.normalize.deadlines import parse_deadline
+from govdisclose.normalize.words import breaks_word
 from govdisclose.normalize.units import ends_like_unit, is_known, scoped_unit, starts_known
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
@@ -357,6 +358,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(tail[k + 1], t)  # the deadline starts while the unit cell above is still cut
                 state = ("tail", k + 1)
             elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
+                                            or (roles[col] in ("deadline", "other") and breaks_word(cur[-1], t))
                                             or (roles[col] == "deadline" and not scoped_unit(t) and (len(t) <= 4 or (
                                                 len(t) <= 6 and (_heading_next(chunks, idx) or re.search(
                                                     r"(完成|更新|动态|公开|前|日|月|底|内|坚持|推进)", t)))))):
@@ -471,6 +473,8 @@ def _block_ended(block: list[str], text: str) -> bool:
     last = block[-1]
     if last.endswith("。"):
         return True
+    if breaks_word(last, text):
+        return False  # 推进政府和社会资本合 / 作（PPP）: one word over the break
     full = max(width(x) for x in block)
     if len(block) > 1 and width(text) > full + 2:
         return True  # wider than the column the wrapped lines above show: the next column
