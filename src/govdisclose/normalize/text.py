@@ -134,3 +134,8 @@ def clean_cell(text: str) -> str:
 def compact(text: str) -> str:
     """Text with all whitespace removed (for keys, header matching, deadlines)."""
     return re.sub(r"\s+", "", fold_width(text or ""))
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in print: wide (CJK) characters two, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 from govdisclose.normalize.data import load_data
+from govdisclose.normalize.text import display_width
+from govdisclose.normalize.words import breaks_word
 from govdisclose.parsers.document import Cell, Row
 from govdisclose.shape.celltypes import cell_type
 from govdisclose.shape.header import header_role, resolve_roles
@@ -130,8 +132,10 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         # an unnumbered title cut at its column's width (推进减税、降费、降低要素成本 / 信息公开):
         # in a copy whose cells are cut, a title piece as long as the widest is continued by
         # a shorter unnumbered piece
+        last_line = cur[-1].text.split("\n")[-1] if cur else ""
         if title_width and cur and roles[cur[-1].col] == "group" and kind == "short" \
-                and len(cur[-1].text.split("\n")[-1]) >= title_width and len(text) < title_width \
+                and (display_width(last_line) >= title_width - 2 or breaks_word(last_line, text)) \
+                and display_width(text) < title_width \
                 and not heading_level(text) and not ITEM_RE.match(text) and nxt in ("measure", "item", "short", "heading"):
             cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
             continue
@@ -248,18 +252,19 @@ def _cut_title_width(cells: list[tuple[int, str | None]], kinds: list[str]) -> i
     """The width titles are cut at, when the copy cuts its cells at column widths: the
     measure lines share one longest length (a third of them or more), and the longest
     short unpunctuated piece occurs three times or more. None otherwise."""
-    measures = [len(t) for (_, t), k in zip(cells, kinds) if k == "measure" and t]
+    measures = [display_width(t) for (_, t), k in zip(cells, kinds) if k == "measure" and t]
     if len(measures) < 10:
         return None
     top = max(measures)
-    if sum(1 for n in measures if n >= top - 1) < len(measures) / 3:
+    if sum(1 for n in measures if n >= top - 3) < len(measures) / 3:
         return None
-    shorts = [len(t.strip()) for (_, t), k in zip(cells, kinds)
+    shorts = [display_width(t.strip()) for (_, t), k in zip(cells, kinds)
               if k == "short" and t and not re.search(r"[。；;，,、]$", t.strip()) and len(t.strip()) >= 6]
     if not shorts:
         return None
     widest = max(shorts)
-    return widest if shorts.count(widest) >= 3 else None
+    # lines that wrapped early (a bracket or quote kept with its word) fall a character short
+    return widest if sum(1 for n in shorts if n >= widest - 2) >= 3 else None
 
 
 def _unit_run(cells: list[tuple[int, str | None]], k: int, prefix: str = "") -> bool:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from govdisclose.normalize.deadlines import parse_deadline
+from govdisclose.normalize.text import display_width as width
 from govdisclose.normalize.words import breaks_word
 from govdisclose.normalize.units import ends_like_unit, is_known, scoped_unit, starts_known
 from govdisclose.parsers.document import Cell, Row, Table
@@ -31,10 +31,6 @@ _DEADLINE_START = re.compile(r"^(?:\d{1,2} ?月|20\d\d ?年|年底|年内|长期
 _TERMINAL = ("。", "；", ";")
 # characters that end unit names and never start one: a chunk starting so continues the name above
 _SUFFIX_START = r"^[（(门位局委会办室厅处所队员组站部心司院府]"
-
-
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 @dataclass
