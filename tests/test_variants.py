@@ -2,7 +2,7 @@
 
 Each file re-renders one gold with drawn header synonyms, column orders, item styles,
 unit separators, merges, two-row headers, section title rows and preambles, in one of
-eleven flows; it must parse back to that gold. The hardest shapes of the text flows
+twelve flows; it must parse back to that gold. The hardest shapes of the text flows
 (two-row header, unlabelled 序号, title rows) are each drawn in every text flow.
 """
 from __future__ import annotations
@@ -19,9 +19,11 @@ VARIANTS = FIXTURES / "variants"
 MANIFEST = json.loads((VARIANTS / "manifest.json").read_text(encoding="utf-8"))
 GOLD = {stem: json.loads(p.read_text(encoding="utf-8"))
         for p in (FIXTURES / "corpus").glob("*.gold.json") for stem in [p.name.split(".")[0]]}
-# cell-per-line copies (and PDF-viewer copies, a cell a line cut at the column width) lose
-# empty cells, so a row with one unit cell reads as under a merged cell; the rest reads back whole
-FLOOR = {"cells": 0.85, "pdfcopy": 0.8}
+# cell-per-line copies (and PDF-viewer copies and pdftotext -raw, a cell a line cut at the column
+# width) lose empty cells, so a row with one unit cell reads as under a merged cell, and -raw
+# cannot tell where one unit a line in a 牵头 cell ends and the 配合 cell starts; the rest reads
+# back whole
+FLOOR = {"cells": 0.85, "pdfcopy": 0.8, "raw": 0.85}
 
 
 def test_the_set_covers_every_shape() -> None:
@@ -47,8 +49,8 @@ def test_the_set_covers_every_shape() -> None:
         if "lead" in cols and cols.index("lead") > cols.index("responsible"):
             drawn["responsible-first"] += 1
     wanted = ([f"flow={f}" for f in ("docx", "tab", "cells", "pipe", "sheet", "html", "rowpipe", "layout", "rowtab",
-                                           "cellpipe", "pdfcopy")]
-              + [f"{f}: {shape}" for f in ("layout", "rowtab", "cells", "rowpipe", "cellpipe", "pdfcopy")
+                                           "cellpipe", "pdfcopy", "raw")]
+              + [f"{f}: {shape}" for f in ("layout", "rowtab", "cells", "rowpipe", "cellpipe", "pdfcopy", "raw")
                  for shape in ("two-row header", "unlabelled 序号", "title rows")]
               + [f"item={i}" for i in ("column", "1.", "1．", "1、", "1﹒")]
               + [f"sep={s!r}" for s in ("、", "，", "\n")]

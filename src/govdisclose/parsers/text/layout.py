@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from govdisclose.normalize.units import ends_like_unit
+from govdisclose.normalize.units import ends_like_unit, is_known
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.header import header_role, names_a_table
 from govdisclose.shape.numbering import ITEM_RE, heading_level
@@ -374,7 +374,10 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
             prev = table_lines[k - 1][1]
             prev_measure = next((table_lines[j][1][m] for j in range(k - 1, -1, -1) if table_lines[j][1][m]), "")
             units_here = any(cells[u] for u in units)
-            units_done = all(not prev[u] or ends_like_unit(prev[u]) for u in units)
+            # a unit cell ended: it ends like a name, and this line's piece does not finish it
+            # (各区县（自治县） / 人民政府)
+            units_done = all(not prev[u] or (ends_like_unit(prev[u]) and not _name_runs_on(prev[u], cells[u]))
+                             for u in units)
             # a sentence end (a closing bracket only when the line is short of the column:
             # a wrapped line may end in one mid-sentence)
             finished = prev_measure.endswith(("。", "；", ";")) or (
@@ -386,12 +389,16 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
     out: list[tuple[int, list[Cell]]] = []
     # grouping text: blocks of adjacent lines, each given to the row where it starts
     group_text: dict[tuple[int, int], str] = {}
+    start_set = set(starts)
     for g in groups:
         block_start, buf = None, []
         for k, (no, cells) in enumerate(table_lines + [(0, [""] * len(roles))]):
             text = cells[g]
             after_title = k > 0 and table_lines[k - 1][0] in titles
-            if text and block_start is not None and not heading_level(text) and no not in titles and not after_title:
+            # the title printed again on the next row's first line (merges repeated per row)
+            again = block_start is not None and k in start_set and text == buf[0]
+            if text and block_start is not None and not heading_level(text) and no not in titles and not after_title \
+                    and not again:
                 buf.append(text)
                 continue
             if block_start is not None:
@@ -412,6 +419,13 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
                 cells.append(Cell.of("".join(table_lines[k][1][c] for k in range(s, e))))
         out.append((table_lines[s][0], cells))
     return out
+
+
+def _name_runs_on(above: str, here: str) -> bool:
+    """The last name above and the first name here make one name the registry knows."""
+    last = re.split(r"[、，,；;]", above)[-1]
+    first = re.split(r"[、，,；;]", here)[0]
+    return bool(last and first) and not is_known(last) and is_known(last + first)
 
 
 def _measure_paragraphs(parts: list[str]) -> list[str]:

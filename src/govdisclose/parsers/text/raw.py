@@ -80,7 +80,10 @@ def _chunks(lines: Lines, item_column: bool = False) -> list[Chunk]:
         for p in parts:
             # "区发展改革委 10 月 31 日前": a deadline glued after a unit
             m = re.search(r"(?<=[\u4e00-\u9fff]) (?=\d{1,2} ?月|20\d\d ?年(?!度))", p)
-            if m and ends_like_unit(p[: m.start()]):
+            # (or after a short cell: a person's name, a remark)
+            short_cells = m is not None and len(p[: m.start()]) <= 6 and len(p[m.end():]) <= 14 \
+                and not re.search(r"[，。、；：\d]", p[: m.start()])
+            if m and (ends_like_unit(p[: m.start()]) or short_cells):
                 pieces.extend([p[: m.start()], p[m.end():]])
             else:
                 pieces.append(p)
@@ -366,6 +369,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             elif k + 1 < len(tail):
                 put(tail[k + 1], t)
                 state = ("tail", k + 1)
+            elif not c.joined and cur and roles[col] in ("deadline", "other") and not heading_level(t) \
+                    and _heading_after_run(chunks, idx, narrow):
+                put(col, t)  # narrow lines and then a numbered heading: the last cell's rest
             elif pre:
                 new_row(c)
                 rows[-1].blocks.append([t])
@@ -518,6 +524,17 @@ def _heading_next(chunks: list[Chunk], idx: int) -> bool:
         if heading_level(c.text):
             return True
         if width(c.text) > 24 or ITEM_RE.match(c.text):
+            return False
+    return False
+
+
+def _heading_after_run(chunks: list[Chunk], idx: int, narrow: float) -> bool:
+    """Whether the narrow lines from ``idx`` on end at a numbered heading: an unnumbered
+    title block never stands right before a numbered one, so they finish the cell above."""
+    for c in chunks[idx + 1: idx + 6]:
+        if heading_level(c.text):
+            return True
+        if width(c.text) > narrow or ITEM_RE.match(c.text):
             return False
     return False
 
