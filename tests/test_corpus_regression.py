@@ -8,7 +8,7 @@ from conftest import CORPUS, FIXTURES, SEEDS, exact_counts, exact_f1, gold_for
 
 # the floor each flow has reached; a drop below it is a regression
 FLOORS = {"docx": 0.99, "pdf": 0.99, "tab.txt": 0.99, "pipe.txt": 0.99, "trad.txt": 0.99, "gbk.txt": 0.99,
-          "layout.txt": 0.99, "raw.txt": 0.9,
+          "layout.txt": 0.99, "raw.txt": 0.99,
           # the project's own re-flows of the corpus (fixtures/make_text_flows.py)
           "cells.txt": 0.95, "pipeshort.txt": 0.95, "mirror.txt": 0.95, "page.html": 0.95,
           "nolone.txt": 0.95, "seedcells.txt": 0.95, "sheet.txt": 0.95,

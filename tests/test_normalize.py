@@ -8,8 +8,9 @@ import pytest
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.notice import doc_number, extract_notice, parse_date, region_of
 from govdisclose.normalize.paths import disclosure_paths
-from govdisclose.normalize.text import clean_cell, fold_width, is_traditional, join_lines, to_simplified
-from govdisclose.normalize.units import parse_units
+from govdisclose.normalize.text import clean_cell, display_width, fold_width, is_traditional, join_lines, to_simplified
+from govdisclose.normalize.units import parse_units, scoped_unit, starts_known
+from govdisclose.normalize.words import breaks_word
 
 
 # --- text -------------------------------------------------------------------------
@@ -191,3 +192,25 @@ def test_a_grouping_word_right_of_the_measure_heads_a_text_column() -> None:
     from govdisclose.shape.header import resolve_roles
     assert resolve_roles(["序号", "重点任务", "具体措施", "工作目标", "牵头单位"]) == \
         ["item_no", "group", "measure", "other", "lead"]
+
+
+@pytest.mark.parametrize("left,right,inside", [
+    ("持续推进，年", "底总结", True),            # 年底
+    ("推进政府和社会资本合", "作（PPP）项目信息", True),  # 合作
+    ("市人", "力社保局", True),                 # 人力
+    ("以政务公开助力稳增长", "加强预期引导", False),   # two titles
+    ("提高政策透明度。", "加强全市内外舆情", False),
+])
+def test_a_line_break_inside_a_word(left: str, right: str, inside: bool) -> None:
+    assert breaks_word(left, right) is inside
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    assert display_width("（PPP）项目") == 2 + 3 + 2 + 4
+    assert display_width("2022年") == 4 + 2
+
+
+def test_whole_unit_names_and_their_starts() -> None:
+    assert scoped_unit("区财政局") and scoped_unit("各镇（街道）") and scoped_unit("人行重庆营管部")
+    assert not scoped_unit("推进政府和社") and not scoped_unit("人民政府")
+    assert starts_known("各区县（自治县）人民政") and not starts_known("加强预期")

@@ -344,3 +344,37 @@ def test_layout_word_running_over_a_column_bound() -> None:
     t = govdisclose.parse(CORPUS / "001_5f5c5b47d6ce5cb8.layout.txt").tasks
     row = next(x for x in t if x.measure.startswith("政务服务大厅要依托综合咨询窗口"))
     assert row.lead_units == ["区政务办"] and "政区策" not in row.measure
+
+
+def test_pdftotext_raw_copy_with_unlabelled_numbers_units_a_line_and_a_page_cut() -> None:
+    """-raw prints cell by cell, a cell's first line after the last one-line cell on its
+    baseline: a task title cut mid-word (合 / 作（PPP）), 序号 with no header word, one unit
+    a line, a deadline column, and a row cut by a page break with the header again."""
+    notice = govdisclose.parse(SHAPES / "raw_copy.txt")
+    t = notice.tasks
+    assert [x.item_no for x in t] == ["1", "2", "3", "4"]
+    assert [x.task.title for x in t] == ["推进政府和社会资本合作（PPP）项目信息公开"] * 2 + ["推进政务服务事项标准化公开"] * 2
+    assert t[0].measure == "全面公开PPP项目进展、项目合同和回报机制等信息，着力提高公开的及时性和完整性。"
+    assert t[0].responsible_units == ["区发展改革委", "区财政局"] and t[0].deadline.date == dt.date(2024, 12, 31)
+    assert t[1].responsible_units == ["区财政局"] and t[1].deadline.kind == "ongoing"
+    assert t[2].responsible_units == ["区政务服务中心", "各镇（街道）"] and t[2].deadline.date == dt.date(2024, 6, 30)
+    assert t[3].measure == "公开行政审批事项办理结果，接受社会监督，对群众反映的问题及时回应。"
+    assert t[3].responsible_units == ["区行政审批局", "各镇（街道）"] and t[3].deadline.text == "长期坚持"
+    assert all("reconstructed_from_raw_flow" in x.flags for x in t)
+
+
+def test_grid_quality_prefers_rows_that_read_like_rows() -> None:
+    """Choosing between two rebuilds of one ambiguous copy: unit names in the unit column and
+    titles in the grouping column read better than the same text one column off."""
+    from govdisclose.parsers.document import Cell, Row, Table
+    from govdisclose.parsers.text.quality import grid_quality
+
+    def table(rows: list[list[str]]) -> Table:
+        return Table(rows=[Row(cells=[Cell.of(x) for x in r], index=k) for k, r in enumerate(rows)])
+
+    header = ["工作任务", "工作措施", "责任单位"]
+    right = table([header, ["推进政务服务公开", "编制并公开政务服务事项目录。", "区政务服务中心、各镇（街道）"],
+                   ["", "及时动态调整办事指南。", "区行政审批局"]])
+    off = table([header, ["推进政务服务公开", "编制并公开政务服务事项目录。区政务服务中心", "各镇（街道）"],
+                 ["及时动态调整办事指南。", "区行政审批局", ""]])
+    assert grid_quality(right) > grid_quality(off)
