@@ -335,7 +335,9 @@ def rejoin_broken_rows(body: list[tuple[int, list[str]]], width: int) -> list[tu
                 and any(k in ("measure", "short") for k in prev_kinds)
             # a title row across the table after a finished sentence opens the next group
             next_title = len(filled) == 1 and kinds[0] == "short" and (prev_filled or [""])[-1].endswith(("。", "；"))
-            if fits and not opens and not next_title and (lonely or mid_sentence or unfinished):
+            # one unit a line: the row's unit cell goes on, the cells after it follow (… \t 张伟)
+            more_units = bool(prev[-1]) and prev_kinds[-1:] == ["units"] and kinds[0] == "units"
+            if fits and not opens and not next_title and (lonely or mid_sentence or unfinished or more_units):
                 out[-1] = (out[-1][0], prev[:-1] + [prev[-1] + "\n" + cells[0]] + cells[1:])
                 continue
         out.append((no, list(cells)))
