@@ -47,6 +47,18 @@ class _Row:
     cells: dict[int, list[str]] = field(default_factory=dict)
     blocks: list[list[str]] = field(default_factory=list)  # unnumbered grouping texts, in order
     titles: list[str] = field(default_factory=list)  # one-line titles across the table, above the row
+    unit_run: tuple[int, int] | None = None  # (责任, 牵头) columns printed as one run of unit lines
+
+    def split_unit_run(self) -> None:
+        """One unit a line, 责任单位 before 牵头单位, neither line sharing a baseline: the
+        column boundary is lost, and a 牵头 cell most often holds one unit, so the run's
+        last line is the lead."""
+        if self.unit_run is None:
+            return
+        resp, lead = self.unit_run
+        lines = self.cells.get(resp, []) + self.cells.get(lead, [])
+        if len(lines) >= 2 and all(scoped_unit(x) for x in lines):
+            self.cells[resp], self.cells[lead] = lines[:-1], lines[-1:]
 
     def settle_blocks(self, groups: list[int]) -> None:
         """Unnumbered grouping blocks go right-aligned into the grouping columns still free:
@@ -367,6 +379,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     and not any(roles[x] in ("lead", "responsible") for x in tail[k + 1:]):
                 put(col, t)  # one unit a line in the last unit column
             elif k + 1 < len(tail):
+                if not c.joined and roles[col] == "responsible" and roles[tail[k + 1]] == "lead" \
+                        and _unit_line(t, chunks[idx + 1:idx + 2]):
+                    rows[-1].unit_run = (col, tail[k + 1])  # where 责任 ends and 牵头 starts is not printed
                 put(tail[k + 1], t)
                 state = ("tail", k + 1)
             elif not c.joined and cur and roles[col] in ("deadline", "other") and not heading_level(t) \
@@ -389,6 +404,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             state = ("pre", -1)
     for r in rows:
         r.settle_blocks(groups)
+        r.split_unit_run()
     return rows
 
 
