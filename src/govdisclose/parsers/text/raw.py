@@ -60,13 +60,20 @@ class _Row:
         if len(lines) >= 2 and all(scoped_unit(x) for x in lines):
             self.cells[resp], self.cells[lead] = lines[:-1], lines[-1:]
 
-    def settle_blocks(self, groups: list[int]) -> None:
+    def settle_blocks(self, groups: list[int], seen: dict[int, list[str]] | None = None) -> None:
         """Unnumbered grouping blocks go right-aligned into the grouping columns still free:
-        a row under a merged outer cell prints only its inner one."""
+        a row under a merged outer cell prints only its inner one, unless the block reads
+        like the outer column's earlier titles (以政务公开助力… over no task)."""
         free = [g for g in groups if g not in self.cells]
         blocks, self.blocks = self.blocks, []
         if not blocks or not free:
             return
+        if seen and len(blocks) == 1 and len(free) >= 2:
+            text = "".join(blocks[0])
+            outer, inner = seen.get(free[0], []), [t for g in free[1:] for t in seen.get(g, [])]
+            if _title_like(text, outer) and not _title_like(text, inner):
+                self.cells[free[0]] = blocks[0]
+                return
         while len(blocks) > len(free):
             if len(blocks[0]) == 1 and len(free) == len(groups):
                 # more one-line blocks than grouping columns: a title row across the table
@@ -179,6 +186,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     last_item = 0
     last_measure_full = False
 
+    def titles_seen(before: list[_Row]) -> dict[int, list[str]]:
+        return {g: ["".join(r.cells[g]) for r in before if r.cells.get(g)] for g in groups}
+
     def new_row(c: Chunk) -> _Row:
         rows.append(_Row(c.line))
         return rows[-1]
@@ -235,7 +245,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 open_cells = [col for col in tail if rows[-1].cells.get(col) and not _done(rows[-1].cells[col], roles[col])]
                 measure_open = last_measure_full and m >= later \
                     and not "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
-                finishing = [col for col in open_cells if _completes(rows[-1].cells[col], t)]
+                # (a name that looks whole may still go on: 各区县（自治县） / 人民政府)
+                finishing = [col for col in open_cells if _completes(rows[-1].cells[col], t)] or [
+                    col for col in tail if roles[col] in ("lead", "responsible") and rows[-1].cells.get(col)
+                    and not re.match(_SUFFIX_START, t) and _completes(rows[-1].cells[col], t)]
                 unit_cols = [col for col in tail if roles[col] in ("lead", "responsible") and rows[-1].cells.get(col)]
                 if finishing:
                     put(finishing[0], t)  # 局、… finishes the cut unit name above
@@ -283,7 +296,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 continue
             if kind != "pre":
                 new_row(c)
-            rows[-1].settle_blocks(groups)
+            rows[-1].settle_blocks(groups, titles_seen(rows[:-1]))
             bare = re.match(r"^\s*(\d{1,3})\s+(?=\D)", t)
             if bare and item_col is not None and not rows[-1].cells.get(item_col):
                 put(item_col, bare[1])  # the 序号 cell, on the measure's first baseline
@@ -338,7 +351,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             beside = chunks[idx + 1].text if at_top else ""
             measure_next = bool(ITEM_RE.match(beside)) or width(beside) > narrow
             if wide or (at_top and not measure_next):
-                rows[-1].settle_blocks(groups)
+                rows[-1].settle_blocks(groups, titles_seen(rows[:-1]))
                 put(m, t)
                 state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
             elif k == -1:
@@ -385,8 +398,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(tail[k + 1], t)
                 state = ("tail", k + 1)
             elif not c.joined and cur and roles[col] in ("deadline", "other") and not heading_level(t) \
-                    and _heading_after_run(chunks, idx, narrow):
-                put(col, t)  # narrow lines and then a numbered heading: the last cell's rest
+                    and (_heading_after_run(chunks, idx, narrow) or len(t) <= 3):
+                # narrow lines and then a numbered heading, or a piece too short for a title
+                # (纳入年度 / 考核): the last cell's rest
+                put(col, t)
             elif pre:
                 new_row(c)
                 rows[-1].blocks.append([t])
@@ -402,8 +417,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         else:
             rows[-1].blocks.append([t])
             state = ("pre", -1)
-    for r in rows:
-        r.settle_blocks(groups)
+    for k, r in enumerate(rows):
+        r.settle_blocks(groups, titles_seen(rows[:k]))
         r.split_unit_run()
     return rows
 
@@ -591,4 +606,4 @@ def _done(parts: list[str], role: str | None) -> bool:
         return not text.endswith(("、", "，", ",")) and ends_like_unit(re.split(r"[、，,；;]", text)[-1])
     if role == "deadline":
         return bool(re.search(r"(前|底|止|坚持|推进|更新|完成|公开|全年|内)$", text))
-    return True
+    return not text.endswith(("，", "、", ",", "；", "："))  # a remark cut after a comma goes on
