@@ -31,6 +31,27 @@ from conftest import exact_counts, task_equal  # noqa: E402
 from make_variants import FLOWS, draw, golds, render  # noqa: E402
 
 
+def via_pdf(docs: list[Path]) -> dict[Path, dict[str, Path]]:
+    """Each Word file as LibreOffice prints it to PDF (one soffice run for all), and that PDF
+    as pdftotext -raw and -layout read it: the route the benchmark corpus's own PDF and
+    text copies took."""
+    import subprocess
+
+    out: dict[Path, dict[str, Path]] = {}
+    if not docs:
+        return out
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(docs[0].parent)]
+                   + [str(d) for d in docs], check=True, capture_output=True, timeout=1800)
+    for docx in docs:
+        pdf = docx.with_suffix(".pdf")
+        out[docx] = {"lo-pdf": pdf}
+        for mode in ("raw", "layout"):
+            txt = docx.with_suffix(f".{mode}.txt")
+            subprocess.run(["pdftotext", f"-{mode}", str(pdf), str(txt)], check=True, timeout=120)
+            out[docx][f"lo-{mode}"] = txt
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=200)
@@ -38,6 +59,9 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=5, help="print the worst N variants")
     ap.add_argument("--flows", default=",".join(FLOWS))
     ap.add_argument("--keep", type=Path, help="write the worst variants' text files here")
+    ap.add_argument("--via-pdf", action="store_true",
+                    help="print each variant as Word, convert it to PDF with LibreOffice and read the PDF and "
+                         "its pdftotext -raw and -layout text (needs soffice and pdftotext)")
     args = ap.parse_args()
     from govdisclose import parse
     from govdisclose.errors import GovdiscloseError
@@ -47,32 +71,48 @@ def main() -> int:
     flows = args.flows.split(",")
     by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     results = []
+
+    def score(path: Path, stem: str, v: dict, flow: str) -> None:
+        gold = gold_by_stem[stem]
+        try:
+            pred = json.loads(parse(path).model_dump_json())
+        except GovdiscloseError as exc:
+            pred = {"tasks": [], "error": str(exc)}
+        e, g, p = exact_counts(gold, pred)
+        f1 = 2 * e / (g + p) if g + p else 1.0
+        results.append((f1, stem, {**v, "flow": flow}, gold, pred,
+                        path.read_bytes() if path.suffix in (".txt", ".html") else b""))
+        keys = ["ALL", "flow=" + flow, "item=" + v["item"], "sep=" + repr(v["sep"]),
+                "groups=" + ("repeated" if v["repeat_groups"] else "once"), "doc=" + stem[:3],
+                "header=" + ("two rows" if v["header2"] else "one row"), "pages=" + str(v.get("page_rows", 0)),
+                "sections=" + ("title rows" if v["title_rows"] else "column"), "preamble=" + v["preamble"],
+                "order=" + ("deadline-first" if v["cols"].index("measure") + 1 < len(v["cols"])
+                            and v["cols"][v["cols"].index("measure") + 1] == "deadline" else "units-first")]
+        keys += [f"{c}={v['names'][c]}" for c in v["cols"]]
+        for key in keys:
+            acc = by[key]
+            acc[0] += e
+            acc[1] += g
+            acc[2] += p
+
     with tempfile.TemporaryDirectory() as tmp:
+        pending: list[tuple[Path, str, dict]] = []
         for k in range(args.n):
             stem, v = draw(rng, gold_by_stem)
-            gold = gold_by_stem[stem]
-            if v["flow"] not in flows:
+            if args.via_pdf:
+                v = {**v, "flow": "docx"}
+            elif v["flow"] not in flows:
                 continue
-            path = render(Path(tmp) / f"{stem}.v{k}.out", gold, v)
-            try:
-                pred = json.loads(parse(path).model_dump_json())
-            except GovdiscloseError as exc:
-                pred = {"tasks": [], "error": str(exc)}
-            e, g, p = exact_counts(gold, pred)
-            f1 = 2 * e / (g + p) if g + p else 1.0
-            results.append((f1, stem, v, gold, pred, path.read_bytes() if v["flow"] != "docx" else b""))
-            keys = ["ALL", "flow=" + v["flow"], "item=" + v["item"], "sep=" + repr(v["sep"]),
-                    "groups=" + ("repeated" if v["repeat_groups"] else "once"), "doc=" + stem[:3],
-                    "header=" + ("two rows" if v["header2"] else "one row"), "pages=" + str(v.get("page_rows", 0)),
-                    "sections=" + ("title rows" if v["title_rows"] else "column"), "preamble=" + v["preamble"],
-                    "order=" + ("deadline-first" if v["cols"].index("measure") + 1 < len(v["cols"])
-                                and v["cols"][v["cols"].index("measure") + 1] == "deadline" else "units-first")]
-            keys += [f"{c}={v['names'][c]}" for c in v["cols"]]
-            for key in keys:
-                acc = by[key]
-                acc[0] += e
-                acc[1] += g
-                acc[2] += p
+            path = render(Path(tmp) / f"{stem}.v{k}.out", gold_by_stem[stem], v)
+            if args.via_pdf:
+                pending.append((path, stem, v))
+            else:
+                score(path, stem, v, v["flow"])
+        if pending:
+            converted = via_pdf([path for path, _, _ in pending])
+            for path, stem, v in pending:
+                for flow, out in converted[path].items():
+                    score(out, stem, v, flow)
     print(f"{'choice':<28}{'n-gold':>8}{'exact_F1':>10}")
     for key in sorted(by, key=lambda k: (k != "ALL", k)):
         e, g, p = by[key]
