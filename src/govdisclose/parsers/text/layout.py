@@ -96,7 +96,42 @@ def find_one_line_header(lines: Lines) -> tuple[int, list[str], int] | None:
             words = _cut_words_in_order(line, lines[nxt][1])
             if words:
                 return k, words, nxt - k + 1
+        found = _wrapped_header(lines, k)
+        if found:
+            return k, found[0], found[1]
     return None
+
+
+def _wrapped_header(lines: Lines, k: int) -> tuple[list[str], int] | None:
+    """A one-line header whose cells wrapped, as -raw prints it: each cell's lines in turn,
+    the next cell's first line after a space when it shares the baseline (工 作 / 目 标 /
+    具 体 要 求 完 成 / 时 间 / 责 任 部 / 门). The lines read together as header words only;
+    the most lines that do win, and a last line of 牵头 / 配合 words under 责任单位 is folded
+    in as the lower row of a two-row header."""
+    from govdisclose.parsers.text.flows import fold_lower_header
+
+    first = lines[k][1].strip()
+    if not first or len(first.replace(" ", "")) > 40:
+        return None
+    best = None
+    texts = [first]
+    for j in range(k + 1, min(k + 9, len(lines))):
+        more = lines[j][1].strip()
+        if not more or len(more.replace(" ", "")) > 16:
+            break
+        texts.append(more)
+        spans = _word_spans(" ".join(texts))
+        if not spans:
+            continue
+        words = [w for _, _, w in spans]
+        low = [w for _, _, w in _word_spans(more) or []]
+        upper = [w for _, _, w in _word_spans(" ".join(texts[:-1])) or []]
+        folded = fold_lower_header(upper, low) if upper and len(low) >= 2 else None
+        if folded and names_a_table(folded):
+            best = (folded, j - k + 1)
+        elif names_a_table(words):
+            best = (words, j - k + 1)
+    return best
 
 
 def _fold_two_row_headers(found: list[tuple[int, list[tuple[int, int, str]]]], lines: Lines

@@ -122,13 +122,18 @@ def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
     before = [(no, l.strip()) for no, l in lines[:first] if l.strip()]
     body: Lines = []
     marks: set[int] = set()
-    keys = {re.sub(r"\s+", "", l) for _no, l in lines[first:first + n_head] if l.strip()}
-    for no, l in lines[first + n_head:]:
-        if re.sub(r"\s+", "", l) in keys:
+    head = [re.sub(r"\s+", "", l) for _no, l in lines[first:first + n_head] if l.strip()]
+    rest = [(no, l) for no, l in lines[first + n_head:] if l.strip()]
+    i = 0
+    while i < len(rest):
+        # the header again after a page break: all its lines in order (a wrapped cell's
+        # rest alone, 门 or 导, is no header)
+        if [re.sub(r"\s+", "", l) for _no, l in rest[i:i + len(head)]] == head:
             marks.add(len(body))
+            i += len(head)
             continue
-        if l.strip():
-            body.append((no, l))
+        body.append(rest[i])
+        i += 1
     m = roles.index("measure")
     if "item_no" not in roles and _unlabelled_numbers(body):
         # 序号 printed without a header word: its numbers stand before the measure's first lines
