@@ -224,7 +224,10 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
     elif flow in ("tsv", "pipe_inline", "pipe_trailing", "layout"):
         builder = {"tsv": tsv_table, "pipe_inline": inline_pipe_table, "pipe_trailing": trailing_pipe_table,
                    "layout": layout_table}[flow]
-        found = builder(lines)
+        if flow == "layout":  # pdftotext marks a page's start with a form feed
+            found = layout_table(lines, {no for no, l in enumerate(text.split("\n"), start=1) if l.startswith("\f")})
+        else:
+            found = builder(lines)
         if found:
             before, table = found
     elif flow == "raw":

@@ -244,6 +244,11 @@ def _runs(lines: list[str]) -> list[tuple[int, int]]:
 
 def _assign(runs: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """One (start, end) range per header column: the runs that lie under (or nearest) its word."""
+    return _contiguous(_extents(runs, spans))
+
+
+def _extents(runs: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Per header column, the extent of the runs that lie under (or nearest) its word."""
     cols: list[list[tuple[int, int]]] = [[] for _ in spans]
     for a, b in runs:
         best, dist = 0, None
@@ -259,13 +264,57 @@ def _assign(runs: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> l
             out.append((min(a for a, _ in cols[k]), max(b for _, b in cols[k])))
         else:
             out.append((h0, h1))
-    # make ranges contiguous so no character falls between columns
-    bounds = []
+    return out
+
+
+def _contiguous(out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges made contiguous so no character falls between columns."""
+    bounds: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(out):
         start = 0 if k == 0 else bounds[-1][1]
         end = out[k + 1][0] if k + 1 < len(out) else 10**6
         bounds.append((start, max(end, start)))
     return bounds
+
+
+def _shifted_bounds(extents: list[tuple[int, int]], runs: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """Column ranges on a page that printed no header: pdftotext -layout places a page's
+    columns afresh, dropping a column that is empty on the whole page (a merged title
+    column below its title). The page's runs are matched in order to the columns whose
+    widths they fit best; None when they cannot be."""
+    n, m = len(extents), len(runs)
+    if not runs or m > n:
+        return None
+    widths = [b - a for a, b in extents]
+    inf = float("inf")
+    # cost[i][j]: runs[:i] matched into columns[:j]
+    cost = [[inf] * (n + 1) for _ in range(m + 1)]
+    back: list[list[bool]] = [[False] * (n + 1) for _ in range(m + 1)]
+    for j in range(n + 1):
+        cost[0][j] = 0.0
+    for i in range(1, m + 1):
+        for j in range(i, n + 1):
+            skip = cost[i][j - 1]
+            take = cost[i - 1][j - 1] + abs((runs[i - 1][1] - runs[i - 1][0]) - widths[j - 1])
+            cost[i][j], back[i][j] = (take, True) if take <= skip else (skip, False)
+    if cost[m][n] == inf:
+        return None
+    placed: list[tuple[int, int] | None] = [None] * n
+    i, j = m, n
+    while i > 0:
+        if back[i][j]:
+            placed[j - 1] = runs[i - 1]
+            i -= 1
+        j -= 1
+    # a column left out has no width, at the edge of its right neighbour
+    out: list[tuple[int, int]] = []
+    for k in range(n - 1, -1, -1):
+        here = placed[k]
+        if here is None:
+            edge = out[0][0] if out else 10**6
+            here = (edge, edge)
+        out.insert(0, here)
+    return _contiguous(out)
 
 
 def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
@@ -317,7 +366,8 @@ def _stacked_header_spans(top: str, low: str) -> list[tuple[int, int, str]] | No
 
 def _headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     """Every header in the copy as (first line, last line, spans): one line, a two-row
-    header, or words cut over two lines."""
+    header, words cut over two lines, or (when none of those is found) words read column
+    by column under the body's own columns."""
     found = _fold_two_row_headers([(k, s) for k, (_no, l) in enumerate(lines) if (s := _header_spans(l))], lines)
     taken = {k for a, b, _s in found for k in range(a, b + 1)}
     for k in range(len(lines) - 1):
@@ -327,10 +377,72 @@ def _headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
         if spans:
             found.append((k, k + 1, spans))
             taken |= {k, k + 1}
+    if not found:
+        found = _column_headers(lines)
     return sorted(found)
 
 
-def layout_table(lines: Lines) -> tuple[Lines, Table] | None:
+def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """Headers whose words are spaced out as wide as the gaps between columns and cut over
+    lines in narrow columns (目   标    贯   彻   举   措    完 成 / 时 间): the body's columns (the
+    runs of positions its lines occupy) are found first, then the header lines' characters
+    are read column by column. The first header found fixes the text; every later block of
+    the same lines is the header again after a page break."""
+    nonblank = [k for k, (_no, l) in enumerate(lines) if l.strip()]
+    for pos, k in enumerate(nonblank[:-1]):
+        line = lines[k][1]
+        if len(line.strip().replace(" ", "")) > 60 or not re.search(r"\S {2,}\S", line):
+            continue
+        for depth in (1, 2, 3):
+            if pos + depth >= len(nonblank):
+                break
+            head = [lines[j][1] for j in nonblank[pos:pos + depth]]
+            body = [lines[j][1] for j in nonblank[pos + depth:pos + depth + 40]]
+            spans = _read_under_columns(head, body)
+            if spans:
+                first, last = k, nonblank[pos + depth - 1]
+                key = [re.sub(r"\s+", "", lines[j][1]) for j in nonblank[pos:pos + depth]]
+                out = [(first, last, spans)]
+                q = pos + depth
+                while q + depth <= len(nonblank):
+                    if [re.sub(r"\s+", "", lines[j][1]) for j in nonblank[q:q + depth]] == key:
+                        again = [lines[j][1] for j in nonblank[q:q + depth]]
+                        more = [lines[j][1] for j in nonblank[q + depth:q + depth + 40]]
+                        out.append((nonblank[q], nonblank[q + depth - 1], _read_under_columns(again, more) or spans))
+                        q += depth
+                    else:
+                        q += 1
+                return out
+    return []
+
+
+def _read_under_columns(head: list[str], body: list[str]) -> list[tuple[int, int, str]] | None:
+    """The header lines' characters gathered per body column, top line first; every column
+    with text must read as a header word, and the words must name a table."""
+    cols = _runs([l for l in body if re.search(r"\S {2,}\S", l)])
+    if len(cols) < 3:
+        return None
+    texts = [["" for _ in head] for _ in cols]
+    for r, line in enumerate(head):
+        for i, ch in enumerate(line):
+            if ch.isspace():
+                continue
+            best = min(range(len(cols)), key=lambda c: 0 if cols[c][0] <= i < cols[c][1]
+                       else min(abs(i - cols[c][0]), abs(i - cols[c][1] + 1)))
+            texts[best][r] += ch
+    spans: list[tuple[int, int, str]] = []
+    for (a, b), parts in zip(cols, texts):
+        whole = "".join(parts)
+        if not whole:
+            continue
+        word = next((w for w in (whole, "".join(parts[1:]), parts[0]) if w and header_role(w, exact=True)), None)
+        if word is None:
+            return None
+        spans.append((a, b, word))
+    return spans if len(spans) >= 3 and names_a_table([w for _, _, w in spans]) else None
+
+
+def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> tuple[Lines, Table] | None:
     header_at = _headers(lines)
     if not header_at:
         return None
@@ -360,13 +472,21 @@ def layout_table(lines: Lines) -> tuple[Lines, Table] | None:
         first_end = spans[1][0] if len(spans) > 1 else 10**6
         titles = {no for no, l in body if _title_line(l, first_end)} | _titles_in_first_column(body, first_end)
         title_nos |= titles
-        data = [l for no, l in body if l.strip() and no not in titles]
-        bounds = _assign(_runs(data), spans)
-        for no, l in body:
-            if no in titles:  # a title row across the table: all of it in the first column
-                table_lines.append((no, [l.strip()] + [""] * (len(bounds) - 1)))
-            elif l.strip():
-                table_lines.append((no, _split_line(l, bounds)))
+        # a page break with no header after it: that page places its columns afresh
+        cuts = [k for k, (no, _l) in enumerate(body) if no in page_starts and k > 0]
+        segments = [body[a:b] for a, b in zip([0] + cuts, cuts + [len(body)])]
+        data = [l for no, l in segments[0] if l.strip() and no not in titles]
+        extents = _extents(_runs(data), spans)
+        for seg_no, segment in enumerate(segments):
+            bounds = _contiguous(extents)
+            if seg_no:
+                seg_data = [l for no, l in segment if l.strip() and no not in titles]
+                bounds = _shifted_bounds(extents, _runs(seg_data)) or bounds
+            for no, l in segment:
+                if no in titles:  # a title row across the table: all of it in the first column
+                    table_lines.append((no, [l.strip()] + [""] * (len(bounds) - 1)))
+                elif l.strip():
+                    table_lines.append((no, _split_line(l, bounds)))
     rows = _rows(table_lines, roles, title_nos)
     header = Row(cells=[Cell.of(w) for w in words], index=0, line=lines[first][0])
     grid = [header] + [Row(cells=cells, index=i + 1, line=no) for i, (no, cells) in enumerate(rows)]
