@@ -393,7 +393,7 @@ def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, s
         line = lines[k][1]
         if len(line.strip().replace(" ", "")) > 60 or not re.search(r"\S {2,}\S", line):
             continue
-        for depth in (1, 2, 3):
+        for depth in (1, 2, 3, 4, 5):
             if pos + depth >= len(nonblank):
                 break
             head = [lines[j][1] for j in nonblank[pos:pos + depth]]
@@ -418,28 +418,53 @@ def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, s
 
 def _read_under_columns(head: list[str], body: list[str]) -> list[tuple[int, int, str]] | None:
     """The header lines' characters gathered per body column, top line first; every column
-    with text must read as a header word, and the words must name a table."""
+    with text must read as a header word (a column whose text reads as two words, as a
+    narrow 序号 next to the measure can, is two columns cut at the gap in the top line),
+    and the words must name a table."""
     cols = _runs([l for l in body if re.search(r"\S {2,}\S", l)])
     if len(cols) < 3:
         return None
-    texts = [["" for _ in head] for _ in cols]
+    chars: list[list[tuple[int, int, str]]] = [[] for _ in cols]  # (line, x, ch) per column
     for r, line in enumerate(head):
         for i, ch in enumerate(line):
             if ch.isspace():
                 continue
             best = min(range(len(cols)), key=lambda c: 0 if cols[c][0] <= i < cols[c][1]
                        else min(abs(i - cols[c][0]), abs(i - cols[c][1] + 1)))
-            texts[best][r] += ch
+            chars[best].append((r, i, ch))
     spans: list[tuple[int, int, str]] = []
-    for (a, b), parts in zip(cols, texts):
-        whole = "".join(parts)
-        if not whole:
+    for (a, b), got in zip(cols, chars):
+        if not got:
             continue
-        word = next((w for w in (whole, "".join(parts[1:]), parts[0]) if w and header_role(w, exact=True)), None)
-        if word is None:
+        word = _column_word(got)
+        if word:
+            spans.append((a, b, word))
+            continue
+        # two words in one column: cut where the top line leaves a gap of two or more
+        top = sorted(x for r, x, _ch in got if r == 0)
+        gaps = [(x2 + x1) // 2 + 1 for x1, x2 in zip(top, top[1:]) if x2 - x1 > 2]
+        pieces = []
+        for cut_at in gaps:
+            left = [g for g in got if g[1] < cut_at]
+            right = [g for g in got if g[1] >= cut_at]
+            if _column_word(left) and _column_word(right):
+                pieces = [(a, cut_at, _column_word(left)), (cut_at, b, _column_word(right))]
+                break
+        if not pieces:
             return None
-        spans.append((a, b, word))
+        spans.extend(pieces)  # type: ignore[arg-type]
     return spans if len(spans) >= 3 and names_a_table([w for _, _, w in spans]) else None
+
+
+def _column_word(got: list[tuple[int, int, str]]) -> str | None:
+    """A column's header characters as one header word: all lines in order, or without the
+    top line (a spanning 责任单位 over 牵头单位), or the top line alone."""
+    lines = sorted({r for r, _x, _ch in got})
+    parts = ["".join(ch for r2, _x, ch in sorted(got, key=lambda g: g[1]) if r2 == r) for r in lines]
+    for w in ("".join(parts), "".join(parts[1:]), parts[0] if parts else ""):
+        if w and header_role(w, exact=True):
+            return w
+    return None
 
 
 def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> tuple[Lines, Table] | None:
