@@ -397,7 +397,7 @@ def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, s
             if pos + depth >= len(nonblank):
                 break
             head = [lines[j][1] for j in nonblank[pos:pos + depth]]
-            body = [lines[j][1] for j in nonblank[pos + depth:pos + depth + 40]]
+            body = _until_again(head[0], [lines[j][1] for j in nonblank[pos + depth:pos + depth + 40]])
             spans = _read_under_columns(head, body)
             if spans:
                 first, last = k, nonblank[pos + depth - 1]
@@ -407,13 +407,22 @@ def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, s
                 while q + depth <= len(nonblank):
                     if [re.sub(r"\s+", "", lines[j][1]) for j in nonblank[q:q + depth]] == key:
                         again = [lines[j][1] for j in nonblank[q:q + depth]]
-                        more = [lines[j][1] for j in nonblank[q + depth:q + depth + 40]]
+                        more = _until_again(again[0], [lines[j][1] for j in nonblank[q + depth:q + depth + 40]])
                         out.append((nonblank[q], nonblank[q + depth - 1], _read_under_columns(again, more) or spans))
                         q += depth
                     else:
                         q += 1
                 return out
     return []
+
+
+def _until_again(first: str, body: list[str]) -> list[str]:
+    """The body lines up to the header printed again (the next page places its columns anew)."""
+    key = re.sub(r"\s+", "", first)
+    for k, line in enumerate(body):
+        if re.sub(r"\s+", "", line) == key:
+            return body[:k]
+    return body
 
 
 def _read_under_columns(head: list[str], body: list[str]) -> list[tuple[int, int, str]] | None:
