@@ -388,6 +388,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 state = ("tail", k + 1)
             elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
                                             or (roles[col] in ("deadline", "other") and breaks_word(cur[-1], t))
+                                            or (roles[col] == "other" and bool(re.fullmatch(r"[\d\-－()（） ]+", t)))
                                             or (roles[col] == "deadline" and not scoped_unit(t) and (len(t) <= 4 or (
                                                 len(t) <= 6 and (_heading_next(chunks, idx) or re.search(
                                                     r"(完成|更新|动态|公开|前|日|月|底|内|坚持|推进)", t)))))):
@@ -611,4 +612,4 @@ def _done(parts: list[str], role: str | None) -> bool:
         return not text.endswith(("、", "，", ",")) and ends_like_unit(re.split(r"[、，,；;]", text)[-1])
     if role == "deadline":
         return bool(re.search(r"(前|底|止|坚持|推进|更新|完成|公开|全年|内)$", text))
-    return not text.endswith(("，", "、", ",", "；", "："))  # a remark cut after a comma goes on
+    return not text.endswith(("，", "、", ",", "；", "：", "-", "－"))  # a remark cut after a comma goes on
