@@ -611,5 +611,7 @@ def _done(parts: list[str], role: str | None) -> bool:
     if role in ("lead", "responsible"):
         return not text.endswith(("、", "，", ",")) and ends_like_unit(re.split(r"[、，,；;]", text)[-1])
     if role == "deadline":
+        if re.search(r"完成$", text) and len(parts) > 1 and width(parts[-1]) >= max(width(p) for p in parts) - 1:
+            return False  # 编制 / 完成 on a full line: …完成后 20 个工作日内公开 may go on
         return bool(re.search(r"(前|底|止|坚持|推进|更新|完成|公开|全年|内)$", text))
     return not text.endswith(("，", "、", ",", "；", "：", "-", "－"))  # a remark cut after a comma goes on
