@@ -224,7 +224,9 @@ def join_broken_lines(text: str) -> str:
     for ln in lines:
         last = re.split(r"[、，,；;]", out[-1])[-1] if out else ""
         first = re.split(r"[、，,；;]", ln)[0]
-        broken = last and not ends_like_unit(last) or (last and not is_known(last) and is_known(last + first)) \
+        # (a name the registry knows only whole, or whose rest is no name of its own: 市政府办 / 公厅)
+        broken = last and not ends_like_unit(last) or (
+            last and is_known(last + first) and (not is_known(last) or not scoped_unit(first))) \
             or (last and ln[0] in "（(）)")  # a name never starts with a bracket: 各区县 / （自治县）人民政府
         if out and broken and not out[-1].endswith(tuple(_SEPARATORS)):
             out[-1] += ln
