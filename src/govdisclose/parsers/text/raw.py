@@ -386,6 +386,12 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     and _DEADLINE_START.match(t) and not _completes(cur, t):
                 put(tail[k + 1], t)  # the deadline starts while the unit cell above is still cut
                 state = ("tail", k + 1)
+            elif roles[col] in ("lead", "responsible") and k + 1 < len(tail) \
+                    and roles[tail[k + 1]] in ("lead", "responsible") and not c.joined and cur \
+                    and not _done(cur, roles[col]) and _starts_other_name(cur, t):
+                # the unit cell above was cut at the page's end mid-name; this starts the next cell
+                put(tail[k + 1], t)
+                state = ("tail", k + 1)
             elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
                                             or (roles[col] in ("deadline", "other") and breaks_word(cur[-1], t))
                                             or (roles[col] == "other" and bool(re.fullmatch(r"[\d\-－()（） ]+", t)))
@@ -450,6 +456,14 @@ def _unit_line(text: str, following: list[Chunk]) -> bool:
         return False
     rest = re.split(r"[、，,；;]", following[0].text)[0]
     return all(scoped_unit(x) for x in names[:-1]) and scoped_unit(names[-1] + rest)
+
+
+def _starts_other_name(parts: list[str], text: str) -> bool:
+    """``text`` starts a name of its own (各区县政 → 各区县政府) that the cut name above
+    (市政府新闻) does not run into."""
+    last = re.split(r"[、，,；;]", "".join(parts))[-1]
+    first = re.split(r"[、，,；;]", text)[0]
+    return len(first) >= 3 and starts_known(first) and not starts_known(last + first) and not is_known(last + first)
 
 
 def _units_done(row: _Row, tail: list[int], roles: list[str | None]) -> bool:
