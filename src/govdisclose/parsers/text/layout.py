@@ -503,19 +503,22 @@ def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> t
     table_lines: list[tuple[int, list[str]]] = []
     title_nos: set[int] = set()
     for spans, body in pages:
-        first_end = spans[1][0] if len(spans) > 1 else 10**6
-        titles = {no for no, l in body if _title_line(l, first_end)} | _titles_in_first_column(body, first_end)
-        title_nos |= titles
         # a page break with no header after it: that page places its columns afresh
         cuts = [k for k, (no, _l) in enumerate(body) if no in page_starts and k > 0]
         segments = [body[a:b] for a, b in zip([0] + cuts, cuts + [len(body)])]
-        data = [l for no, l in segments[0] if l.strip() and no not in titles]
-        extents = _extents(_runs(data), spans)
+        extents: list[tuple[int, int]] = []
         for seg_no, segment in enumerate(segments):
-            bounds = _contiguous(extents)
             if seg_no:
-                seg_data = [l for no, l in segment if l.strip() and no not in titles]
-                bounds = _shifted_bounds(extents, _runs(seg_data)) or bounds
+                runs = _runs([l for no, l in segment if l.strip() and not _title_line(l, first_end)])
+                bounds = _shifted_bounds(extents, runs) or _contiguous(extents)
+                first_end = bounds[1][0] if len(bounds) > 1 else 10**6
+            else:
+                first_end = spans[1][0] if len(spans) > 1 else 10**6
+            titles = {no for no, l in segment if _title_line(l, first_end)} | _titles_in_first_column(segment, first_end)
+            title_nos |= titles
+            if not seg_no:
+                extents = _extents(_runs([l for no, l in segment if l.strip() and no not in titles]), spans)
+                bounds = _contiguous(extents)
             for no, l in segment:
                 if no in titles:  # a title row across the table: all of it in the first column
                     table_lines.append((no, [l.strip()] + [""] * (len(bounds) - 1)))
