@@ -398,7 +398,7 @@ def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, s
                 break
             head = [lines[j][1] for j in nonblank[pos:pos + depth]]
             body = _until_again(head[0], [lines[j][1] for j in nonblank[pos + depth:pos + depth + 40]])
-            spans = _read_under_columns(head, body)
+            spans = _header_words_by_position(head) or _read_under_columns(head, body)
             if spans:
                 first, last = k, nonblank[pos + depth - 1]
                 key = [re.sub(r"\s+", "", lines[j][1]) for j in nonblank[pos:pos + depth]]
@@ -408,12 +408,46 @@ def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, s
                     if [re.sub(r"\s+", "", lines[j][1]) for j in nonblank[q:q + depth]] == key:
                         again = [lines[j][1] for j in nonblank[q:q + depth]]
                         more = _until_again(again[0], [lines[j][1] for j in nonblank[q + depth:q + depth + 40]])
-                        out.append((nonblank[q], nonblank[q + depth - 1], _read_under_columns(again, more) or spans))
+                        out.append((nonblank[q], nonblank[q + depth - 1],
+                                    _header_words_by_position(again) or _read_under_columns(again, more) or spans))
                         q += depth
                     else:
                         q += 1
                 return out
     return []
+
+
+def _header_words_by_position(head: list[str]) -> list[tuple[int, int, str]] | None:
+    """Header words read off the top line's characters in order, each completed by the
+    lower lines' characters that sit under it (任 务 名 / 称, 完 成 时 / 间): spacing inside a
+    word may be as wide as between words, so the split is where the characters make words.
+    Every character must fall in a word; the fewest words win."""
+    top = [(i, ch) for i, ch in enumerate(head[0]) if not ch.isspace()]
+    lows = [(r, i, ch) for r, line in enumerate(head[1:], 1) for i, ch in enumerate(line) if not ch.isspace()]
+    if len(top) < 6 or len(top) > 80:
+        return None
+    n = len(top)
+    best: list[tuple[int, list[tuple[int, int, str]]] | None] = [None] * (n + 1)
+    best[n] = (0, [])
+    for p in range(n - 1, -1, -1):
+        for size in range(1, min(8, n - p) + 1):
+            rest = best[p + size]
+            if rest is None:
+                continue
+            a, b = top[p][0], top[p + size - 1][0]
+            nxt = top[p + size][0] if p + size < n else 10**6
+            prv = top[p - 1][0] if p else -(10**6)
+            under = sorted((g for g in lows if max(a - 1, prv + 1) <= g[1] <= min(b + 2, nxt - 1)), key=lambda g: (g[0], g[1]))
+            word = "".join(ch for _i, ch in top[p:p + size]) + "".join(ch for _r, _i, ch in under)
+            if header_role(word, exact=True) and (best[p] is None or rest[0] + 1 < best[p][0]):
+                best[p] = (rest[0] + 1, [(a, b + 1, word)] + rest[1])
+    if best[0] is None:
+        return None
+    spans = best[0][1]
+    used = sum(len(w) for _a, _b, w in spans)
+    if used != len(top) + len(lows):
+        return None  # a lower character no word took: not this kind of header
+    return spans if len(spans) >= 3 and names_a_table([w for _, _, w in spans]) else None
 
 
 def _until_again(first: str, body: list[str]) -> list[str]:
