@@ -543,7 +543,9 @@ def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> t
         extents: list[tuple[int, int]] = []
         for seg_no, segment in enumerate(segments):
             if seg_no:
-                runs = _runs([l for no, l in segment if l.strip() and not _title_line(l, first_end)])
+                # the gutters show in lines with two cells or more (a title or a lone measure
+                # line tells nothing of where the columns are)
+                runs = _runs([l for no, l in segment if re.search(r"\S {2,}\S", l)])
                 bounds = _shifted_bounds(extents, runs) or _contiguous(extents)
                 first_end = bounds[1][0] if len(bounds) > 1 else 10**6
             else:
