@@ -95,11 +95,23 @@ def find_one_line_header(lines: Lines) -> tuple[int, list[str], int] | None:
         if nxt is not None and line.strip():
             words = _cut_words_in_order(line, lines[nxt][1])
             if words:
-                return k, words, nxt - k + 1
+                return k, *_with_lower_row(lines, words, nxt - k + 1, k)
         found = _wrapped_header(lines, k)
         if found:
             return k, found[0], found[1]
     return None
+
+
+def _with_lower_row(lines: Lines, words: list[str], n: int, k: int) -> tuple[list[str], int]:
+    """A lower header row of 牵头 / 配合 words on the line after the header, folded in."""
+    from govdisclose.parsers.text.flows import fold_lower_header
+
+    nxt = next((j for j in range(k + n, min(k + n + 2, len(lines))) if lines[j][1].strip()), None)
+    if nxt is None:
+        return words, n
+    low = [w for _, _, w in _word_spans(lines[nxt][1]) or []]
+    folded = fold_lower_header(words, low) if len(low) >= 2 else None
+    return (folded, nxt - k + 1) if folded else (words, n)
 
 
 def _wrapped_header(lines: Lines, k: int) -> tuple[list[str], int] | None:
