@@ -378,3 +378,17 @@ def test_grid_quality_prefers_rows_that_read_like_rows() -> None:
     off = table([header, ["推进政务服务公开", "编制并公开政务服务事项目录。区政务服务中心", "各镇（街道）"],
                  ["及时动态调整办事指南。", "区行政审批局", ""]])
     assert grid_quality(right) > grid_quality(off)
+
+
+def test_pdf_header_printed_again_with_a_cell_cut_over_its_two_rows() -> None:
+    """A two-row header (责任单位 over 牵头部门 | 责任部门) repeated on every page, where the
+    next page cuts 分管领导 over both rows (分管 / 领导): the repeats are dropped and the
+    table goes on as one (000's tasks, printed by LibreOffice from a Word table)."""
+    import json
+
+    from conftest import exact_counts
+
+    gold = json.loads((FIXTURES / "corpus" / "000_d9d317be621d0210.gold.json").read_text(encoding="utf-8"))
+    pred = govdisclose.parse(SHAPES / "pdf_two_row_header_cut_on_next_page.pdf").model_dump(mode="json")
+    exact, n_gold, n_pred = exact_counts(gold, pred)
+    assert n_pred == n_gold and 2 * exact / (n_gold + n_pred) >= 0.99

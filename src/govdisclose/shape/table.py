@@ -86,6 +86,18 @@ def stitch_tables(tables: list[Table], fates: list[RowFate], titles: list[str] |
     out: list[LogicalTable] = []
     for t in tables:
         cmap = find_header(t.rows)
+        follows = bool(out) and bool(out[-1].rows) and out[-1].rows[-1][0] == t.index - 1
+        if cmap is not None and follows and t.n_cols == out[-1].cmap.n_cols \
+                and cmap.signature() != out[-1].cmap.signature():
+            # the header printed again on the next page, its cells cut otherwise (分管 / 领导
+            # over two rows): rows whose every cell is part of the header above are repeats
+            k = 0
+            while k < len(t.rows) and _repeats_header(t.rows[k], out[-1].cmap):
+                fates.append(RowFate(t.index, t.rows[k].index, "repeated_header", [c.text for c in t.rows[k].cells]))
+                k += 1
+            if k:
+                out[-1].rows.extend((t.index, r) for r in t.rows[k:])
+                continue
         if cmap is not None:
             body = t.rows[cmap.header_rows:]
             for r in t.rows[: cmap.header_rows]:
@@ -107,6 +119,15 @@ def stitch_tables(tables: list[Table], fates: list[RowFate], titles: list[str] |
                                  + " | ".join(names) + ")")
             out.append(LogicalTable(cmap, [(t.index, r) for r in t.rows]))
     return out
+
+
+def _repeats_header(row: Row, cmap: ColumnMap) -> bool:
+    """Every filled cell of the row is part of its column's header text (and some are)."""
+    texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
+    heads = [re.sub(r"\s+", "", h) for h in cmap.header_texts]
+    if len(texts) != len(heads) or sum(1 for x in texts if x) < 2:
+        return False
+    return all(not x or x in h for x, h in zip(texts, heads))
 
 
 def drop_repeated_headers(lt: LogicalTable, fates: list[RowFate]) -> None:
