@@ -430,6 +430,34 @@ def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, s
 
 
 def _header_words_by_position(head: list[str]) -> list[tuple[int, int, str]] | None:
+    """Header words read off the lines by position (see ``_position_words``); with a
+    two-row header, the lower row's 牵头 / 配合 words take the place of the upper word
+    spanning them (责任单位)."""
+    found = _position_words(head)
+    if found or len(head) < 2:
+        return found
+    lower: list[tuple[int, int, str]] = []
+    rest = list(head[1:])
+    for r, line in enumerate(head[1:]):
+        for a, b, word in _runs_of(line):
+            if header_role(word, exact=True) in ("lead", "responsible"):
+                lower.append((a, b, word))
+                rest[r] = rest[r][:a] + " " * (b - a) + rest[r][b:]
+    if len(lower) < 2:
+        return None
+    upper = _position_words([head[0]] + rest)
+    if not upper:
+        return None
+    # the one upper unit word (its merged cell spans the lower words, wider than its text)
+    spanning = [k for k, (_a, _b, w) in enumerate(upper) if header_role(w, exact=True) in ("lead", "responsible")]
+    if len(spanning) != 1:
+        return None
+    k = spanning[0]
+    out = upper[:k] + sorted(lower) + upper[k + 1:]
+    return out if names_a_table([w for _, _, w in out]) else None
+
+
+def _position_words(head: list[str]) -> list[tuple[int, int, str]] | None:
     """Header words read off the top line's characters in order, each completed by the
     lower lines' characters that sit under it (任 务 名 / 称, 完 成 时 / 间): spacing inside a
     word may be as wide as between words, so the split is where the characters make words.
