@@ -363,8 +363,14 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 block = rows[-1].blocks[-1]
                 # a chunk after a space, or a line at the top of its cell, is the next cell
                 seen_titles = [x for r in rows for x in r.titles]
+                # a line wider than the wrapped cell after it (以政务公开助力稳增长 over
+                # 加强预期引 / 导) is no line of that cell: a title row across the table
+                nxt_c = chunks[idx + 1] if idx + 1 < len(chunks) else None
+                wrapped_after = nxt_c is not None and not nxt_c.joined and not ITEM_RE.match(nxt_c.text) \
+                    and width(nxt_c.text) < width(t) and not heading_level(nxt_c.text)
                 ended = c.joined or at_top or _block_ended(block, t) or (
-                    len(block) == 1 and _title_like(block[0], seen_titles))
+                    len(block) == 1 and _title_like(block[0], seen_titles)) or (
+                    len(block) == 1 and wrapped_after and width(block[0]) > width(t) + 2)
                 if ended:
                     rows[-1].blocks.append([t])
                 else:
