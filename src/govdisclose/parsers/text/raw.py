@@ -370,7 +370,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     and width(nxt_c.text) < width(t) and not heading_level(nxt_c.text)
                 ended = c.joined or at_top or _block_ended(block, t) or (
                     len(block) == 1 and _title_like(block[0], seen_titles)) or (
-                    len(block) == 1 and wrapped_after and width(block[0]) > width(t) + 2)
+                    len(block) == 1 and wrapped_after and width(block[0]) > width(t) + 4
+                    and not breaks_word(block[0], t))
                 if ended:
                     rows[-1].blocks.append([t])
                 else:
