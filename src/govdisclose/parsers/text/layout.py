@@ -129,8 +129,8 @@ def _wrapped_header(lines: Lines, k: int) -> tuple[list[str], int] | None:
     texts = [first]
     for j in range(k + 1, min(k + 9, len(lines))):
         more = lines[j][1].strip()
-        if not more or len(more.replace(" ", "")) > 16:
-            break
+        if not more or (len(more.replace(" ", "")) > 16 and _word_spans(more) is None):
+            break  # (a long line goes on the header only when it is header words itself)
         texts.append(more)
         spans = _word_spans(" ".join(texts))
         if not spans:
