@@ -269,7 +269,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     put(m, t)  # the end of the measure's last sentence: units never end with 。
                 elif open_cells:
                     put(open_cells[0], t)
-                elif unit_cols and _unit_line(t, chunks[idx + 1:idx + 2]):
+                elif unit_cols and _unit_line(t, chunks[idx + 1:idx + 4]):
                     put(unit_cols[-1], t)  # more names of a cut unit cell, one a line
                 elif pre and not _unit_list(t) and _item_ahead(chunks, idx, last_item):
                     cut_row = False  # a title block before the next numbered item: the next row
@@ -329,7 +329,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(m, t)  # the end of the measure's last sentence: units never end with 。
                 last_measure_full = False
                 continue
-            if pre and not wide and _measure_done(rows, m) and not _fits_tail(t, chunks[idx + 1:idx + 2]) \
+            if pre and not wide and _measure_done(rows, m) and not _fits_tail(t, chunks[idx + 1:idx + 4]) \
                     and _item_ahead(chunks, idx, last_item):
                 new_row(c)  # no unit cell in this row: the next row's grouping cells
                 rows[-1].blocks.append([t])
@@ -407,12 +407,12 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                                                     r"(完成|更新|动态|公开|前|日|月|底|内|坚持|推进)", t)))))):
                 put(col, t)
             elif not c.joined and cur and roles[col] in ("lead", "responsible") \
-                    and _unit_line(t, chunks[idx + 1:idx + 2]) \
+                    and _unit_line(t, chunks[idx + 1:idx + 4]) \
                     and not any(roles[x] in ("lead", "responsible") for x in tail[k + 1:]):
                 put(col, t)  # one unit a line in the last unit column
             elif k + 1 < len(tail):
                 if not c.joined and roles[col] == "responsible" and roles[tail[k + 1]] == "lead" \
-                        and _unit_line(t, chunks[idx + 1:idx + 2]):
+                        and _unit_line(t, chunks[idx + 1:idx + 4]):
                     rows[-1].unit_run = (col, tail[k + 1])  # where 责任 ends and 牵头 starts is not printed
                 put(tail[k + 1], t)
                 state = ("tail", k + 1)
@@ -455,14 +455,23 @@ def _deadline_like(text: str) -> bool:
 
 def _unit_line(text: str, following: list[Chunk]) -> bool:
     """A line of whole unit names (市财政局、市国资委), or one cut at the line end whose rest
-    is the next line (市疫情防控工作领导小 / 组成员单位)."""
+    is on the next lines (市疫情防控工作领导小 / 组成员单位)."""
     names = [x for x in re.split(r"[、，,；;]", text) if x]
     if names and all(scoped_unit(x) for x in names):
         return True
-    if not names or not following or following[0].joined:
+    if not names or not all(scoped_unit(x) for x in names[:-1]):
         return False
-    rest = re.split(r"[、，,；;]", following[0].text)[0]
-    return all(scoped_unit(x) for x in names[:-1]) and scoped_unit(names[-1] + rest)
+    # the last name runs on over the next lines (各区县（自 / 治县）人民 / 政府)
+    cand = names[-1]
+    for nxt in following:
+        if nxt.joined:
+            return False
+        cand += re.split(r"[、，,；;]", nxt.text)[0]
+        if scoped_unit(cand):
+            return True
+        if not starts_known(cand):
+            return False
+    return False
 
 
 def _starts_other_name(parts: list[str], text: str) -> bool:
