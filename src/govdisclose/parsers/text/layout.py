@@ -389,6 +389,27 @@ def _headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
         if spans:
             found.append((k, k + 1, spans))
             taken |= {k, k + 1}
+    # one-line headers whose next lines hold more of them (责 任 单 / 位 under the line)
+    for i, (a, b, spans) in enumerate(found):
+        if b != a:
+            continue
+        for depth in (3, 2):
+            head = [lines[j][1] for j in range(a, min(a + depth, len(lines)))]
+            if len(head) < depth or any(not h.strip() or len(h.replace(" ", "")) > 20 for h in head[1:]):
+                continue
+            better = _header_words_by_position(head)
+            if better and len(better) >= len(spans):
+                found[i] = (a, a + depth - 1, better)
+                taken |= set(range(a, a + depth))
+                break
+    # spaced header words cut over two lines, which no line reader takes: read by position
+    for k in range(len(lines) - 1):
+        if k in taken or k + 1 in taken or not lines[k][1].strip() or len(lines[k + 1][1].replace(" ", "")) > 20:
+            continue
+        spans = _header_words_by_position([lines[k][1], lines[k + 1][1]])
+        if spans:
+            found.append((k, k + 1, spans))
+            taken |= {k, k + 1}
     if not found:
         found = _column_headers(lines)
     return sorted(found)
