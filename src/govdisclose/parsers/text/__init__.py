@@ -232,7 +232,9 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
             before, table = found
     elif flow == "raw":
         # one header line over the body: run-together rows, whole cells, or -raw wrapped cells
-        for name, build in (("runs", runs_table), ("cells", _one_line_header_cells), ("raw", raw_table)):
+        starts = {no for no, l in enumerate(text.split("\n"), start=1) if l.startswith("\f")}
+        for name, build in (("runs", runs_table), ("cells", _one_line_header_cells),
+                            ("raw", lambda ls: raw_table(ls, starts))):
             found = build(lines)
             if found:
                 before, table = found

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from govdisclose.normalize.deadlines import parse_deadline
@@ -111,7 +112,7 @@ def _chunks(lines: Lines, item_column: bool = False) -> list[Chunk]:
     return out
 
 
-def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
+def raw_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> tuple[Lines, Table] | None:
     found = find_one_line_header(lines)
     if found is None:
         return None
@@ -132,6 +133,8 @@ def raw_table(lines: Lines) -> tuple[Lines, Table] | None:
             marks.add(len(body))
             i += len(head)
             continue
+        if rest[i][0] in page_starts:
+            marks.add(len(body))  # a new page with no header again: a row may run over
         body.append(rest[i])
         i += 1
     m = roles.index("measure")
