@@ -28,28 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "fixtures"))
 from conftest import exact_counts, task_equal  # noqa: E402
+from make_pdf_variants import through_pdf  # noqa: E402
 from make_variants import FLOWS, draw, golds, render  # noqa: E402
-
-
-def via_pdf(docs: list[Path]) -> dict[Path, dict[str, Path]]:
-    """Each Word file as LibreOffice prints it to PDF (one soffice run for all), and that PDF
-    as pdftotext -raw and -layout read it: the route the benchmark corpus's own PDF and
-    text copies took."""
-    import subprocess
-
-    out: dict[Path, dict[str, Path]] = {}
-    if not docs:
-        return out
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(docs[0].parent)]
-                   + [str(d) for d in docs], check=True, capture_output=True, timeout=1800)
-    for docx in docs:
-        pdf = docx.with_suffix(".pdf")
-        out[docx] = {"lo-pdf": pdf}
-        for mode in ("raw", "layout"):
-            txt = docx.with_suffix(f".{mode}.txt")
-            subprocess.run(["pdftotext", f"-{mode}", str(pdf), str(txt)], check=True, timeout=120)
-            out[docx][f"lo-{mode}"] = txt
-    return out
 
 
 def main() -> int:
@@ -109,10 +89,10 @@ def main() -> int:
             else:
                 score(path, stem, v, v["flow"])
         if pending:
-            converted = via_pdf([path for path, _, _ in pending])
+            printed = through_pdf([path for path, _, _ in pending])
             for path, stem, v in pending:
-                for flow, out in converted[path].items():
-                    score(out, stem, v, flow)
+                for kind, out in printed[path].items():
+                    score(out, stem, v, "lo-" + kind)
     print(f"{'choice':<28}{'n-gold':>8}{'exact_F1':>10}")
     for key in sorted(by, key=lambda k: (k != "ALL", k)):
         e, g, p = by[key]
