@@ -6,7 +6,9 @@ becomes paragraphs (work points are shaped from those).
 """
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from govdisclose.normalize.text import is_traditional, to_simplified
@@ -126,11 +128,14 @@ _PDFTOTEXT_SPACING = re.compile(r"\d [年月日号个]|[年第] \d")
 _SAME_BASELINE = re.compile(r"[\u4e00-\u9fff、，。）] (?=[\u4e00-\u9fff（]|\d{1,2}[.．、﹒]\D)")
 
 
-def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Table] | None:
+def _one_line_header_cells(lines: list[tuple[int, str]],
+                           raw: Callable[[], tuple[list[tuple[int, str]], Table] | None]
+                           ) -> tuple[list[tuple[int, str]], Table] | None:
     """A header on one line over cells one per line: whole cells (a copy that kept the
     header row together), or cells cut at their column width by a PDF viewer's copy.
     ``pdftotext -raw`` output, which puts the cells of one baseline on one line after a space
-    and often a space between digits and characters (``2022 年``), is left to the raw rebuild."""
+    and often a space between digits and characters (``2022 年``), is left to the raw rebuild
+    (``raw`` gives that rebuild, made once)."""
     found = find_one_line_header(lines)
     if found is None:
         return None
@@ -149,7 +154,7 @@ def _one_line_header_cells(lines: list[tuple[int, str]]) -> tuple[list[tuple[int
                   index=0, flags=["cells"])
     if wrapped and joins:
         # a join or two: a viewer's copy or -raw cannot be told apart; the grid that reads better
-        other = raw_table(lines)
+        other = raw()
         if other is not None and grid_quality(other[1]) > grid_quality(table):
             return None
     return [(no, l.strip()) for no, l in lines[:k] if l.strip()], table
@@ -196,6 +201,7 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         text = to_simplified(text)
         doc.warnings.append("traditional characters converted to simplified (OpenCC tw2s)")
     lines = _lines(text)
+    page_starts = {no for no, l in enumerate(text.split("\n"), start=1) if l.startswith("\f")}  # pdftotext's form feeds
     flow = detect_flow(lines)
     doc.flow = flow
     table = None
@@ -223,18 +229,16 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
                       index=0, flags=["cells"])
     elif flow in ("tsv", "pipe_inline", "pipe_trailing", "layout"):
         builder = {"tsv": tsv_table, "pipe_inline": inline_pipe_table, "pipe_trailing": trailing_pipe_table,
-                   "layout": layout_table}[flow]
-        if flow == "layout":  # pdftotext marks a page's start with a form feed
-            found = layout_table(lines, {no for no, l in enumerate(text.split("\n"), start=1) if l.startswith("\f")})
-        else:
-            found = builder(lines)
+                   "layout": lambda ls: layout_table(ls, page_starts)}[flow]
+        found = builder(lines)
         if found:
             before, table = found
     elif flow == "raw":
-        # one header line over the body: run-together rows, whole cells, or -raw wrapped cells
-        starts = {no for no, l in enumerate(text.split("\n"), start=1) if l.startswith("\f")}
-        for name, build in (("runs", runs_table), ("cells", _one_line_header_cells),
-                            ("raw", lambda ls: raw_table(ls, starts))):
+        # one header line over the body: run-together rows, whole cells, or -raw wrapped cells;
+        # the -raw rebuild is made once, for the comparison with the cells reading and as the result
+        raw = functools.cache(lambda: raw_table(lines, page_starts))
+        for name, build in (("runs", runs_table), ("cells", lambda ls: _one_line_header_cells(ls, raw)),
+                            ("raw", lambda ls: raw())):
             found = build(lines)
             if found:
                 before, table = found
