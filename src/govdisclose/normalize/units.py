@@ -216,6 +216,13 @@ def scoped_unit(name: str) -> bool:
     return ends_like_unit(name) and name.startswith(starts)
 
 
+def name_runs_on(last: str, first: str) -> bool:
+    """Whether a name cut at a line end (``last``) goes on in the next line's first piece:
+    together they make a name the registry knows, and the first half is not known alone or
+    the rest is no name of its own (市政府办 / 公厅, 各区县（自治县） / 人民政府)."""
+    return bool(last) and is_known(last + first) and (not is_known(last) or not scoped_unit(first))
+
+
 def join_broken_lines(text: str) -> str:
     """Lines inside a unit cell: a line that does not end like a unit (or a separator)
     was wrapped (``市司`` + ``法局``, ``市司法局等市直`` + ``各有关部门``) and is joined."""
@@ -224,9 +231,7 @@ def join_broken_lines(text: str) -> str:
     for ln in lines:
         last = re.split(r"[、，,；;]", out[-1])[-1] if out else ""
         first = re.split(r"[、，,；;]", ln)[0]
-        # (a name the registry knows only whole, or whose rest is no name of its own: 市政府办 / 公厅)
-        broken = last and not ends_like_unit(last) or (
-            last and is_known(last + first) and (not is_known(last) or not scoped_unit(first))) \
+        broken = last and not ends_like_unit(last) or name_runs_on(last, first) \
             or (last and ln[0] in "（(）)")  # a name never starts with a bracket: 各区县 / （自治县）人民政府
         if out and broken and not out[-1].endswith(tuple(_SEPARATORS)):
             out[-1] += ln

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.text import display_width as width
 from govdisclose.normalize.words import breaks_word
-from govdisclose.normalize.units import ends_like_unit, is_known, scoped_unit, starts_known
+from govdisclose.normalize.units import ends_like_unit, is_known, name_runs_on, scoped_unit, starts_known
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
 from govdisclose.shape.header import header_role
@@ -571,11 +571,8 @@ def _completes(parts: list[str], text: str) -> bool:
         return True
     first = re.split(r"[、，,；;]", text)[0]
     # the last name runs over the cell's lines, or (one name a line) is the last line's
-    for last in {re.split(r"[、，,；;]", "".join(parts))[-1], re.split(r"[、，,；;]", parts[-1])[-1]}:
-        # 各区县（自治县） / 人民政府: the whole name is known, and the rest is no name of its own
-        if last and is_known(last + first) and (not is_known(last) or not scoped_unit(first)):
-            return True
-    return False
+    return any(name_runs_on(last, first)
+               for last in {re.split(r"[、，,；;]", "".join(parts))[-1], re.split(r"[、，,；;]", parts[-1])[-1]})
 
 
 def _measure_done(rows: list[_Row], m: int) -> bool:
