@@ -154,6 +154,15 @@ def _finish(roles: list[str | None], texts: list[str], header_rows: int) -> Colu
                      header_texts=[_key(t) for t in texts], warnings=warnings)
 
 
+def within_header(row: Row, cmap: ColumnMap) -> bool:
+    """A header row printed again with its cells cut otherwise (分管 / 领导 over two rows):
+    every filled cell is part of its column's header text, and two or more are filled."""
+    keys = [_key(c.text) for c in row.cells]
+    if len(keys) != len(cmap.header_texts) or sum(1 for k in keys if k) < 2:
+        return False
+    return all(not k or k in h for k, h in zip(keys, cmap.header_texts))
+
+
 def same_as_header(row: Row, cmap: ColumnMap) -> bool:
     """True for a header row printed again (after a page break or in a split table)."""
     keys = [_key(c.text) for c in row.cells]

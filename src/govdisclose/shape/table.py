@@ -15,7 +15,7 @@ from govdisclose.normalize.text import clean_cell
 from govdisclose.normalize.units import ends_like_unit
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.celltypes import name_columns
-from govdisclose.shape.header import ColumnMap, _finish, find_header, header_role, same_as_header
+from govdisclose.shape.header import ColumnMap, _finish, find_header, header_role, same_as_header, within_header
 from govdisclose.shape.numbering import (
     clean_item_no,
     heading_level,
@@ -92,7 +92,7 @@ def stitch_tables(tables: list[Table], fates: list[RowFate], titles: list[str] |
             # the header printed again on the next page, its cells cut otherwise (分管 / 领导
             # over two rows): rows whose every cell is part of the header above are repeats
             k = 0
-            while k < len(t.rows) and _repeats_header(t.rows[k], out[-1].cmap):
+            while k < len(t.rows) and within_header(t.rows[k], out[-1].cmap):
                 fates.append(RowFate(t.index, t.rows[k].index, "repeated_header", [c.text for c in t.rows[k].cells]))
                 k += 1
             if k:
@@ -119,15 +119,6 @@ def stitch_tables(tables: list[Table], fates: list[RowFate], titles: list[str] |
                                  + " | ".join(names) + ")")
             out.append(LogicalTable(cmap, [(t.index, r) for r in t.rows]))
     return out
-
-
-def _repeats_header(row: Row, cmap: ColumnMap) -> bool:
-    """Every filled cell of the row is part of its column's header text (and some are)."""
-    texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
-    heads = [re.sub(r"\s+", "", h) for h in cmap.header_texts]
-    if len(texts) != len(heads) or sum(1 for x in texts if x) < 2:
-        return False
-    return all(not x or x in h for x, h in zip(texts, heads))
 
 
 def drop_repeated_headers(lt: LogicalTable, fates: list[RowFate]) -> None:
