@@ -406,7 +406,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                                             or (roles[col] in ("deadline", "other") and breaks_word(cur[-1], t))
                                             or (roles[col] == "other" and bool(re.fullmatch(r"[\d\-－()（） ]+", t)))
                                             or (roles[col] == "deadline" and not scoped_unit(t) and (len(t) <= 4 or (
-                                                len(t) <= 6 and (_heading_next(chunks, idx) or re.search(
+                                                len(t) <= 6 and (_heading_ahead(chunks, idx, 2, 24) or re.search(
                                                     r"(完成|更新|动态|公开|前|日|月|底|内|坚持|推进)", t)))))):
                 put(col, t)
             elif not c.joined and cur and roles[col] in ("lead", "responsible") \
@@ -420,7 +420,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(tail[k + 1], t)
                 state = ("tail", k + 1)
             elif not c.joined and cur and roles[col] in ("deadline", "other") and not heading_level(t) \
-                    and (_heading_after_run(chunks, idx, narrow) or len(t) <= 3):
+                    and (_heading_ahead(chunks, idx, 5, narrow) or len(t) <= 3):
                 # narrow lines and then a numbered heading, or a piece too short for a title
                 # (纳入年度 / 考核): the last cell's rest
                 put(col, t)
@@ -440,7 +440,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             rows[-1].blocks.append([t])
             state = ("pre", -1)
     for k, r in enumerate(rows):
-        r.settle_blocks(groups, titles_seen(rows[:k]))
+        if r.blocks:  # (the titles seen above are read only for a row with blocks to place)
+            r.settle_blocks(groups, titles_seen(rows[:k]))
         r.split_unit_run()
     return rows
 
@@ -529,19 +530,20 @@ def _name_goes_on(text: str, following: list[Chunk], narrow: float) -> bool:
     return is_known(last + first) or (first == following[0].text and starts_known(last + first))
 
 
-# characters a line may not end with (kinsoku): the word after them wraps whole
-_NO_LINE_END = "（(“‘《〔【"
-
-
 def _title_like(text: str, titles: list[str]) -> bool:
     """A line that starts the way an earlier title row did (以政务公开助力…): another title row."""
     return any(len(os.path.commonprefix([text, t])) >= 4 for t in titles)
 
 
+# characters a line may not end with (kinsoku): the word after them wraps whole
+_NO_LINE_END = "（(“‘《〔【"
+
+
 def _block_ended(block: list[str], text: str) -> bool:
     """Whether a grouping cell's lines ended before ``text``: its last line ends a sentence,
-    ``text`` is wider than the cell's column, or the last line is short by more than the next line's first character would need (a line that wrapped
-    early only because 「（PPP）」 or 「“五」 could not be split is not the end)."""
+    ``text`` is wider than the cell's column, or the last line is short by more than the
+    next line's first character would need (a line that wrapped early only because
+    「（PPP）」 or 「“五」 could not be split is not the end)."""
     last = block[-1]
     if last.endswith("。"):
         return True
@@ -584,24 +586,14 @@ def _numbered(rows: list[_Row], m: int) -> bool:
     return len(rows) >= 3 and sum(1 for r in rows if ITEM_RE.match("".join(r.cells.get(m, [""])))) >= 0.8 * len(rows)
 
 
-def _heading_next(chunks: list[Chunk], idx: int) -> bool:
-    """Whether a numbered heading follows within two narrow chunks: the narrow text before
-    it is the rest of the deadline above, not the grouping cell of a new row."""
-    for c in chunks[idx + 1: idx + 3]:
+def _heading_ahead(chunks: list[Chunk], idx: int, count: int, max_width: float) -> bool:
+    """Whether a numbered heading follows within ``count`` chunks no wider than ``max_width``
+    (and no item number): the narrow text before it finishes the cell above (a deadline's or
+    remark's rest), for an unnumbered title block never stands right before a numbered one."""
+    for c in chunks[idx + 1: idx + 1 + count]:
         if heading_level(c.text):
             return True
-        if width(c.text) > 24 or ITEM_RE.match(c.text):
-            return False
-    return False
-
-
-def _heading_after_run(chunks: list[Chunk], idx: int, narrow: float) -> bool:
-    """Whether the narrow lines from ``idx`` on end at a numbered heading: an unnumbered
-    title block never stands right before a numbered one, so they finish the cell above."""
-    for c in chunks[idx + 1: idx + 6]:
-        if heading_level(c.text):
-            return True
-        if width(c.text) > narrow or ITEM_RE.match(c.text):
+        if width(c.text) > max_width or ITEM_RE.match(c.text):
             return False
     return False
 
