@@ -392,3 +392,58 @@ def test_pdf_header_printed_again_with_a_cell_cut_over_its_two_rows() -> None:
     pred = govdisclose.parse(SHAPES / "pdf_two_row_header_cut_on_next_page.pdf").model_dump(mode="json")
     exact, n_gold, n_pred = exact_counts(gold, pred)
     assert n_pred == n_gold and 2 * exact / (n_gold + n_pred) >= 0.99
+
+
+def test_pdf_copy_with_unit_cells_spliced_into_sentences() -> None:
+    """A copy that lost every line break (seed 002's shape, a county table re-flowed into it):
+    header words run together, item numbers glued to titles, the unit column's lines mid-
+    sentence in the measure (决策县财政局、县部署, 公县住房城乡建开), a paragraph printed twice.
+    The units are moved out and completed across the pieces; every row is low_confidence."""
+    result = govdisclose.parse(SHAPES / "spliced_pdf_copy.txt")
+    t = result.tasks
+    assert [x.item_no for x in t] == ["1", "2", "3", "4"]
+    assert t[0].task.title == "加强政策解读" and t[3].task.title == "推进监管信息公开"
+    assert t[0].measure == "围绕县委、县政府重大决策部署，及时做好政策解读，提高政策透明度。按季度公开财政收支情况，主动回应社会关切。"
+    assert t[0].responsible_units == ["县财政局", "县发展改革委"]
+    assert t[1].measure == "做好重大建设项目批准和实施信息公开，进一步明确公开的主体、范围和程序。"
+    assert t[1].responsible_units == ["县发展改革委", "县住房城乡建设局"]
+    assert t[3].measure == "做好医疗机构院务公开，指导各乡镇卫生院公开常用药品和医疗服务价格信息。"
+    assert t[3].responsible_units == ["县卫生健康委", "各乡镇人民政府"]  # 各乡镇人民政 / 府 over a sentence end
+    # a name standing where a subject could stand (结果，县市场监管局加大…) cannot be told from the
+    # text: it stays, and the row says it is not sure
+    assert "县市场监管局加大" in t[2].measure
+    assert all("low_confidence" in x.flags for x in t)
+    assert any("spliced" in w for w in result.warnings)
+
+
+def test_seed_002_spliced_copy_is_repaired_and_flagged() -> None:
+    """Seed 002 itself: its rows come out of order (the copy shuffled whole paragraphs), but
+    the unit names spliced into sentences are moved out, paragraphs printed twice are
+    dropped, and nothing is passed off as sure."""
+    t = govdisclose.parse(FIXTURES / "seeds" / "002_434dd7b64f93f40d.txt").tasks
+    assert len(t) >= 15 and all("low_confidence" in x.flags for x in t)
+    text = "".join(x.measure for x in t)
+    assert "引导社会各界正确认识经济形势" in text and "引市统计局导" not in text
+    assert "针对涉及我市经济发展的误导和不实信息" in text
+    assert "在市财政局网站面向社会及时公布" in text  # a name the sentence mentions stays
+    assert text.count("按月公开全市财政收支情况") == 1  # printed twice in the copy
+    row = next(x for x in t if "化解过剩产能验收合格后，及时向社会公开上一年度化解过剩产能情况" in x.measure)
+    assert {"各区县（自治县）人民政府", "市发展改革委", "市经济信息委"} <= set(row.responsible_units)
+
+
+def test_unit_names_pulled_out_of_a_sentence_only_when_spliced() -> None:
+    from govdisclose.parsers.text.spliced import pull_units
+
+    cases = {
+        "引市统计局导社会各界正确认识经济形势。": ("引导社会各界正确认识经济形势。", ["市统计局"]),
+        "做好质量提升市商务委、市工商行动、执法专项行动信息公开，发布重庆市知名商标品局、市质监局牌信息。":
+            ("做好质量提升行动、执法专项行动信息公开，发布重庆市知名商标品牌信息。", ["市商务委", "市工商局", "市质监局"]),
+        "在市财政局网站面向社会及时公布收费目录清单。": ("在市财政局网站面向社会及时公布收费目录清单。", []),
+        "各区县（自治县）人民政府办公室、市政府各部门办公室要切实履行监管责任。":
+            ("各区县（自治县）人民政府办公室、市政府各部门办公室要切实履行监管责任。", []),
+        "公开政府信息前，各区县（自治县）人民政府、市政府各部门要进行保密性审查。":
+            ("公开政府信息前，各区县（自治县）人民政府、市政府各部门要进行保密性审查。", []),
+    }
+    for given, (text, names) in cases.items():
+        clean, cells = pull_units(given)
+        assert (clean, [n for _, ns in cells for n in ns]) == (text, names), given

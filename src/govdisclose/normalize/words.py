@@ -35,3 +35,10 @@ def breaks_word(left: str, right: str) -> bool:
         if pos >= cut:
             return False
     return False
+
+
+@lru_cache(maxsize=4096)
+def first_word(text: str) -> str:
+    """The dictionary word ``text`` starts with (one character when none is longer)."""
+    text = text.strip()[:_SIDE]
+    return next(iter(_tokenizer().cut(text, HMM=False)), "") if text else ""

@@ -24,6 +24,7 @@ from govdisclose.parsers.text.layout import find_one_line_header, layout_table
 from govdisclose.parsers.text.quality import grid_quality
 from govdisclose.parsers.text.raw import raw_table
 from govdisclose.parsers.text.runs import runs_table
+from govdisclose.parsers.text.spliced import spliced_table
 from govdisclose.settings import Settings
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -238,12 +239,15 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         # the -raw rebuild is made once, for the comparison with the cells reading and as the result
         raw = functools.cache(lambda: raw_table(lines, page_starts))
         for name, build in (("runs", runs_table), ("cells", lambda ls: _one_line_header_cells(ls, raw)),
-                            ("raw", lambda ls: raw())):
+                            ("raw", lambda ls: raw()), ("spliced", spliced_table)):
             found = build(lines)
             if found:
                 before, table = found
                 doc.flow = name
                 break
+    if table is not None and "spliced" in table.flags:
+        doc.warnings.append("cells spliced into one another (a PDF copy with no line structure): rows rebuilt "
+                            "from sentence order and unit names moved out of the text; every row is low_confidence")
     if table is None:
         doc.flow = "prose"
         before = reflow(lines)
