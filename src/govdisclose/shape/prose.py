@@ -103,9 +103,9 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
             no, rest = split_item_no(text)
             open_item = new_item(no, rest, p)
             continue
-        if open_item is not None and len(text) >= 10 and text[-1] in "。；;）)":
+        if open_item is not None and len(text) >= 10 and text[-1] in "。；;）)〕】":
             open_item.measure.append(text)
-        elif open_item is None and task is not None and len(text) >= 10 and text[-1] in "。；;）)":
+        elif open_item is None and task is not None and len(text) >= 10 and text[-1] in "。；;）)〕】":
             open_item = new_item(None, text, p)
     return [piece for it in items if it.measure for piece in split_at_unit_notes(it)]
 

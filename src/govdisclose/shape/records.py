@@ -12,13 +12,18 @@ from govdisclose.shape.celltypes import cell_type
 from govdisclose.shape.table import RawItem
 
 # a closing parenthesis naming units, as prose task lists print them
-_TRAILING_UNITS = re.compile(r"[（(](?P<units>[^（()）]*(?:牵头|负责|落实|配合)[^（()）]*)[）)]\s*[。.；;]?\s*$")
+_NAME_BRACKET = r"[（(][^（()）]{1,12}[）)]"  # 各区县（自治县）人民政府 inside a note
+_TRAILING_UNITS = re.compile(rf"[（(](?P<units>(?:[^（()）]|{_NAME_BRACKET})*(?:牵头|负责|落实|配合)(?:[^（()）]|{_NAME_BRACKET})*)"
+                             r"[）)]\s*[。.；;]?\s*$")
 _BARE_UNITS = re.compile(r"[（(](?P<units>[^（()）]{2,80})[）)]\s*[。.；;]?\s*$")
 _LABELLED_UNITS = re.compile(r"[〔\[【](?P<units>(?:牵头单位|责任单位)[:：][^〔〕\[\]【】]*)[〕\]】]\s*[。.；;]?\s*$")
+# a closing group of labels in any bracket: （责任单位：A；完成时限：B）, 〔牵头单位:A,责任单位:B〕
+_LABELLED_NOTE = re.compile(r"[（(〔\[【](?P<labels>(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)"
+                            r"[:：](?:[^（()）〔〕\[\]【】]|[（(][^（()）]{1,12}[）)])*)[）)〕\]】]\s*[。.；;]?\s*$")
 
 
 _INLINE_LABEL = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)[:：]"
-                           r"(?P<value>[^；;。：:]{1,120}?)(?=[；;。]?\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|"
+                           r"(?P<value>[^；;。：:]{1,120}?)(?=[；;。，,]?\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|"
                            r"完成时限|完成时间|时间节点)[:：]|[；;。]?\s*$)")
 
 
@@ -49,6 +54,22 @@ def split_inline_labels(measure: str) -> tuple[str, dict[str, str]]:
     return body, found
 
 
+def split_labelled_note(measure: str) -> tuple[str, dict[str, str]]:
+    """``…公开。（责任单位：A；完成时限：持续推进）`` → (``…公开。``, {"responsible": "A",
+    "deadline": "持续推进"}): a closing group of labels, in any bracket."""
+    m = _LABELLED_NOTE.search(measure)
+    if not m:
+        return measure, {}
+    inner, labels = split_inline_labels(m["labels"])
+    if inner.strip(" ；;，,。") or not labels:
+        return measure, {}
+    body = measure[: m.start()].rstrip()
+    end = re.search(r"[。.；;]\s*$", m.group(0))
+    if end and not body.endswith(("。", "；", ";")):
+        body += "。" if end.group(0).strip() in ("。", ".") else "；"
+    return body, labels
+
+
 def split_trailing_units(measure: str) -> tuple[str, str | None]:
     """``…工作（市政府办公室牵头，市级各有关部门按职责分工负责）`` → (measure, units text)."""
     for rx in (_LABELLED_UNITS, _TRAILING_UNITS, _BARE_UNITS):
@@ -66,11 +87,14 @@ def split_trailing_units(measure: str) -> tuple[str, str | None]:
 
 def split_deadline_piece(units: str) -> tuple[str, str]:
     """``市编办牵头，各区政府负责，2016年9月底前完成`` → (units, ``2016年9月底前完成``):
-    a closing parenthesis may end with the deadline after its units."""
+    a closing parenthesis may end with the deadline after its units, itself holding commas
+    (``10月31日前，如有新增规划，编制完成后20个工作日内公开``)."""
     parts = re.split(r"([，,；;])", units)
-    last = re.sub(r"^(?:完成时限|完成时间|时间节点|时限要求|时限)[:：]\s*", "", parts[-1].strip())
-    if len(parts) >= 3 and cell_type(last) == "deadline" and parse_deadline(last, None).kind in ("date", "ongoing"):
-        return "".join(parts[:-2]).strip(), last
+    for k in range(2, len(parts), 2):
+        piece = re.sub(r"^(?:完成时限|完成时间|时间节点|时限要求|时限)[:：]\s*", "", parts[k].strip())
+        if cell_type(piece) == "deadline" and parse_deadline(piece, None).kind != "none":
+            rest = re.sub(r"^(?:完成时限|完成时间|时间节点|时限要求|时限)[:：]\s*", "", "".join(parts[k:]).strip())
+            return "".join(parts[:k - 1]).strip(), rest
     return units, ""
 
 
@@ -91,19 +115,22 @@ def to_task(item: RawItem, plan_year: int | None, aliases: dict[str, set[str]] |
     splits = [parse_units(item.lead, "lead"), parse_units(item.responsible, "responsible")]
     deadline_text = item.deadline
     if not item.has_lead_col and not item.has_resp_col or (not item.lead and not item.responsible):
-        # units printed inside the measure: a closing parenthesis, or labels after it
-        body, units = split_trailing_units(measure)
-        if units:
-            units, when = split_deadline_piece(units)
-            measure, splits = body, [parse_units(units, "responsible")]
-            deadline_text = deadline_text or when
-        else:
-            body, labels = split_inline_labels(measure)
-            if labels:
-                measure = body
-                splits = [parse_units(labels.get("lead", ""), "lead"),
-                          parse_units(labels.get("responsible", ""), "responsible")]
-                deadline_text = deadline_text or labels.get("deadline", "")
+        # units printed inside the measure: a closing group of labels, a closing parenthesis
+        # naming units, or labels after the measure
+        body, labels = split_labelled_note(measure)
+        if not labels:
+            body, units = split_trailing_units(measure)
+            if units:
+                units, when = split_deadline_piece(units)
+                measure, splits = body, [parse_units(units, "responsible")]
+                deadline_text = deadline_text or when
+            else:
+                body, labels = split_inline_labels(measure)
+        if labels:
+            measure = body
+            splits = [parse_units(labels.get("lead", ""), "lead"),
+                      parse_units(labels.get("responsible", ""), "responsible")]
+            deadline_text = deadline_text or labels.get("deadline", "")
     lead_units, resp_units = _merge(splits)
     for sp in splits:
         if aliases is not None:

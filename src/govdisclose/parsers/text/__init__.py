@@ -37,25 +37,31 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_STARTS_POINT = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、]|[①-⑳])")
+_STARTS_POINT = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d{1,3})[）)]|\d{1,3}[.．、﹒]|[①-⑳])")
 
 
 def reflow(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Prose lines → paragraphs: a full-width line (as a PDF wraps them) runs on into
-    the next unless the next starts a numbered point; web copies keep one line each."""
+    the next unless the next starts a numbered point or a blank line stands between them
+    (where blank lines are not between every line anyway); web copies keep one line each."""
     texts = [(no, l.strip()) for no, l in lines if l.strip()]
     if not texts:
         return []
+    blanks = {no for no, l in lines if not l.strip()}
+    blank_between = len(blanks) < 0.4 * len(texts)
     widths = sorted(len(t) for _, t in texts)
     full = widths[int(len(widths) * 0.9)] if len(widths) >= 10 else widths[-1]
     out: list[tuple[int, str]] = []
     prev_full = False
+    last_no = 0
     for no, t in texts:
-        if out and prev_full and not _STARTS_POINT.match(t) and full >= 20:
+        broken = blank_between and any(b in blanks for b in range(last_no + 1, no))
+        if out and prev_full and not broken and not _STARTS_POINT.match(t) and full >= 20:
             out[-1] = (out[-1][0], out[-1][1] + t)
         else:
             out.append((no, t))
         prev_full = len(t) >= 0.9 * full and not t.endswith(("。", "：", ":"))
+        last_no = no
     return out
 
 
