@@ -53,7 +53,8 @@ def main() -> int:
             e, g, p = exact_counts(expected, pred)
             results.append((2 * e / (g + p) if g + p else 1.0, stem, v, expected, pred, text))
             for key in ("ALL", f"note={v['note']}", f"item={v['item']}", f"title_runs_on={v['title_runs_on']}",
-                        f"doc={stem[:3]}"):
+                        f"doc={stem[:3]}", f"wrap={v['wrap']}", f"pages={v['page_lines'] if v['wrap'] else 0}",
+                        *(f"{k}={w}" for k, w in v["labels"].items())):
                 acc = by[key]
                 acc[0] += e
                 acc[1] += g

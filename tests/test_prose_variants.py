@@ -2,8 +2,9 @@
 
 Each file prints one gold as 一、/（一）/1. points with drawn unit notes (a closing
 parenthesis, labels in brackets of any kind, label lines under the point, labels after
-the measure), item styles and titles running on into their measure; it must parse back
-to that gold, with the headings and item numbers as printed.
+the measure, in several label words), item styles, titles running on into their measure,
+and the whole cut into lines at a page width with page numbers between pages as a PDF's
+text is; it must parse back to that gold, with the headings and item numbers as printed.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def test_the_set_covers_every_note_and_item_style() -> None:
     for item in ("1.", "1、", "（1）", "1﹒", "1．"):
         assert drawn[f"item={item}"] >= 1, item
     assert drawn["title_runs_on=True"] >= 2
+    assert sum(1 for v in MANIFEST.values() if v["wrap"]) >= 6  # a PDF's text, lines cut at the page width
 
 
 @pytest.mark.parametrize("name", sorted(MANIFEST))

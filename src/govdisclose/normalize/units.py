@@ -246,6 +246,7 @@ def salvage(part: str) -> tuple[str, bool]:
     ``市卫生计生委推进食品药品安全领域信息公开`` → 市卫生计生委 (a title glued after it).
     Returns (name, whether anything was cut)."""
     cut = False
+    part = part.rstrip("。")  # a list closed by a full stop (责任单位：A、B。)
     if "。" in part:
         part, cut = part.rsplit("。", 1)[1], True
     if part and not ends_like_unit(part) and len(part) > 8:

@@ -13,6 +13,7 @@ from govdisclose.normalize.units import parse_units
 from govdisclose.parsers.document import Paragraph
 from govdisclose.shape.header import header_role
 from govdisclose.shape.numbering import ITEM_RE, PAREN_ITEM_RE, SECTION_RE, TASK_RE, split_item_no, strip_title
+from govdisclose.shape.records import split_inline_labels
 from govdisclose.shape.table import RawItem
 
 _LABEL_LINE = re.compile(r"^[（(]?(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|责任主体|完成时限|完成时间|时间节点|时限要求)[）)]?[:：](?P<value>.+)$")
@@ -81,18 +82,20 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
             continue
         lab = _LABEL_LINE.match(text)
         if lab and items:
-            # 牵头单位：… / 责任单位：… / 完成时限：… lines under a point
+            # 牵头单位：… / 责任单位：… / 完成时限：… lines under a point, one or several a line
             target = items[-1]
-            value = lab["value"].strip()
-            role = header_role(lab["label"])
-            if role == "lead":
-                target.lead = (target.lead + "、" + value) if target.lead else value
-            elif role == "responsible":
-                target.responsible = (target.responsible + "、" + value) if target.responsible else value
-            elif role == "deadline":
-                target.deadline = value
-            target.has_lead_col = target.has_lead_col or role == "lead"
-            target.has_resp_col = target.has_resp_col or role == "responsible"
+            rest, labels = split_inline_labels(text.strip("（()）"))
+            if rest.strip(" 。；;，,") or not labels:
+                labels = {header_role(lab["label"]) or "": lab["value"].strip()}
+            for role, value in labels.items():
+                if role == "lead":
+                    target.lead = (target.lead + "、" + value) if target.lead else value
+                elif role == "responsible":
+                    target.responsible = (target.responsible + "、" + value) if target.responsible else value
+                elif role == "deadline":
+                    target.deadline = value
+                target.has_lead_col = target.has_lead_col or role == "lead"
+                target.has_resp_col = target.has_resp_col or role == "responsible"
             continue
         if _STOP.match(text):
             open_item = None

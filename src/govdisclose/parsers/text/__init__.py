@@ -40,10 +40,25 @@ def _lines(text: str) -> list[tuple[int, str]]:
 _STARTS_POINT = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d{1,3})[）)]|\d{1,3}[.．、﹒]|[①-⑳])")
 
 
+_LABEL = r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)[:：]"
+_NOTE_START = re.compile(rf"^[（(〔【\[]{_LABEL}")
+_LABEL_START = re.compile(rf"^{_LABEL}")
+_LABEL_END = re.compile(rf"{_LABEL}$")
+
+
+def _unclosed(text: str) -> bool:
+    """An open bracket near the end: the paragraph goes on (a path list ``（公开路径：1.… / 2.…）``)."""
+    tail = text[-80:]
+    return sum(tail.count(c) for c in "（(〔【[") > sum(tail.count(c) for c in "）)〕】]")
+
+
 def reflow(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Prose lines → paragraphs: a full-width line (as a PDF wraps them) runs on into
     the next unless the next starts a numbered point or a blank line stands between them
-    (where blank lines are not between every line anyway); web copies keep one line each."""
+    (where blank lines are not between every line anyway). A line inside an open bracket
+    runs on too, as does one ending in a label (``时间节点：``); a note of labels on a line of
+    its own (``（责任单位：…）``, or ``配合单位：…`` after labels that trail a measure) joins
+    the point above it. Web copies keep one line each."""
     texts = [(no, l.strip()) for no, l in lines if l.strip()]
     if not texts:
         return []
@@ -56,8 +71,14 @@ def reflow(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     last_no = 0
     for no, t in texts:
         broken = blank_between and any(b in blanks for b in range(last_no + 1, no))
-        if out and prev_full and not broken and not _STARTS_POINT.match(t) and full >= 20:
-            out[-1] = (out[-1][0], out[-1][1] + t)
+        prev = out[-1][1] if out else ""
+        joins = bool(out) and (
+            _unclosed(prev) or _LABEL_END.search(prev)
+            or prev_full and full >= 20 and not _STARTS_POINT.match(t)
+            or _NOTE_START.match(t)
+            or _LABEL_START.match(t) and re.search(_LABEL, prev) and not _LABEL_START.match(prev))
+        if joins and not broken:
+            out[-1] = (out[-1][0], prev + t)
         else:
             out.append((no, t))
         prev_full = len(t) >= 0.9 * full and not t.endswith(("。", "：", ":"))
