@@ -447,3 +447,35 @@ def test_unit_names_pulled_out_of_a_sentence_only_when_spliced() -> None:
     for given, (text, names) in cases.items():
         clean, cells = pull_units(given)
         assert (clean, [n for _, ns in cells for n in ns]) == (text, names), given
+
+
+def test_layout_title_rows_and_a_first_column_that_touches_the_next() -> None:
+    """pdftotext -layout of a table LibreOffice printed: section title rows only a little
+    wider than the first column, a first-column cell full to its edge one space from the
+    measure ((PPP)项目 作，加大…), and measure lines set one position further left on a page
+    (so no line without a gutter decides where the columns are)."""
+    t = govdisclose.parse(SHAPES / "layout_title_rows_tight_columns.txt").tasks
+    assert [x.item_no for x in t] == [str(k) for k in range(1, 11)]
+    assert {x.section.title for x in t[:6]} == {"以政务公开助力稳增长"}
+    assert {x.section.title for x in t[6:]} == {"以政务公开助力促改革"}
+    assert t[5].task.title == "推进政府和社会资本合作（PPP）项目信息公开"
+    assert t[5].measure.endswith("激发社会资本的参与热情。")
+    assert t[9].task.title == "推进“放管服”改革信息公开"
+    assert t[9].measure.startswith("围绕年内实现“双随机一公开”监管全覆盖目标，各区县（自治县）人民政府要汇总形成")
+    assert t[9].responsible_units == ["各区县（自治县）人民政府"]
+
+
+def test_item_numbers_printed_a_digit_a_line() -> None:
+    """A 序号 column too narrow for two digits (LibreOffice's print of a table with a 编号
+    column one character wide): 10 prints as 1 over 0. pdftotext -layout and -raw both
+    keep the digits on lines of their own; they are one number when together they go on
+    from the number before, not the start of two rows."""
+    layout = govdisclose.parse(SHAPES / "layout_item_number_a_digit_a_line.txt").tasks
+    assert [x.item_no for x in layout] == [str(k) for k in range(7, 14)]
+    assert layout[3].measure.startswith("重点公开全区隔离管控、流调溯源") and layout[3].lead_units == ["区卫生健康委"]
+    assert layout[4].deadline.text == "6月30日前完成并动态更新"
+    raw = govdisclose.parse(SHAPES / "raw_item_number_a_digit_a_line.txt").tasks
+    numbered = [x.item_no for x in raw if x.item_no]
+    assert numbered == [str(k) for k in range(1, 14)]
+    assert next(x for x in raw if x.item_no == "12").measure.startswith("在宣传、网信部门指导下")
+    assert next(x for x in raw if x.item_no == "13").responsible_units == ["区政府新闻办", "区卫生健康委"]

@@ -207,7 +207,9 @@ def _title_line(line: str, first_end: int) -> bool:
     if len(text) < 4 or re.search(r"\S\s{2,}\S", text):
         return False
     start = len(line) - len(line.lstrip())
-    return heading_level(text) == "section" or (start < first_end and start + len(text) > first_end + 2)
+    if any(abs(m.end() - first_end) <= 1 for m in re.finditer(r"(?<=\S) (?=\S)", line)):
+        return False  # two cells a single space apart at the column bound: （PPP）项目 作，加大…
+    return heading_level(text) == "section" or (start < first_end and start + len(text) > first_end + 1)
 
 
 def _titles_in_first_column(body: Lines, first_end: int) -> set[int]:
@@ -610,11 +612,21 @@ def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> t
                 bounds = _shifted_bounds(extents, runs) or _contiguous(extents)
                 first_end = bounds[1][0] if len(bounds) > 1 else 10**6
             else:
-                first_end = spans[1][0] if len(spans) > 1 else 10**6
+                # where the second column starts, from the lines that show a gutter (a header
+                # word is centred over its column, so its start is no bound)
+                gutters = _contiguous(_extents(_runs([l for no, l in segment if re.search(r"\S {2,}\S", l)]), spans))
+                first_end = gutters[1][0] if len(spans) > 1 else 10**6
             titles = {no for no, l in segment if _title_line(l, first_end)} | _titles_in_first_column(segment, first_end)
             title_nos |= titles
             if not seg_no:
-                extents = _extents(_runs([l for no, l in segment if l.strip() and no not in titles]), spans)
+                body_lines = [l for no, l in segment if l.strip() and no not in titles]
+                extents = _extents(_runs(body_lines), spans)
+                gapped = [l for l in body_lines if re.search(r"\S {2,}\S", l)]
+                if len(gapped) >= 3 and any(a[1] > b[0] for a, b in zip(extents, extents[1:])):
+                    # two columns ran together: a line with no gap (a title cell full to its
+                    # edge, a measure line pdftotext set one space closer) touched the next
+                    # column; the lines that show a gutter place them
+                    extents = _extents(_runs(gapped), spans)
                 bounds = _contiguous(extents)
             for no, l in segment:
                 if no in titles:  # a title row across the table: all of it in the first column
@@ -639,7 +651,20 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
     # rows marked by a number, a heading or a title
     strong: list[bool] = []
     last_no = 0
+    last_item = 0
+    stacked: set[int] = set()  # lines whose 序号 digit goes on from the line above (1 / 0 = 10)
     for k, (no, cells) in enumerate(table_lines):
+        for i in items:
+            digits = re.fullmatch(r"(\d{1,3})[.．、]?", cells[i])
+            if not digits or k in stacked:
+                continue
+            below = table_lines[k + 1][1][i] if k + 1 < len(table_lines) else ""
+            if int(digits[1]) != last_item + 1 and re.fullmatch(r"\d{1,2}", below) \
+                    and int(digits[1] + below) == last_item + 1:
+                stacked.add(k + 1)  # a number too wide for a narrow column, cut over two lines
+                last_item += 1
+            else:
+                last_item = int(digits[1])
         new = k == 0 or no in titles or (k > 0 and table_lines[k - 1][0] in titles)
         if m is not None and cells[m]:
             mm = ITEM_RE.match(cells[m])
@@ -647,7 +672,7 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
                 new, last_no = True, int(mm["no"])
         if any(heading_level(cells[g]) for g in groups):
             new = True
-        if items and any(re.fullmatch(r"\d{1,3}[.．、]?", cells[i]) for i in items):
+        if items and k not in stacked and any(re.fullmatch(r"\d{1,3}[.．、]?", cells[i]) for i in items):
             new = True
         strong.append(new)
     # columns printed on the first line of (nearly) every numbered row: a row without them

@@ -137,6 +137,7 @@ def raw_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> tupl
             marks.add(len(body))  # a new page with no header again: a row may run over
         body.append(rest[i])
         i += 1
+    body, marks = _join_stacked_numbers(body, marks)
     m = roles.index("measure")
     if "item_no" not in roles and _unlabelled_numbers(body):
         # 序号 printed without a header word: its numbers stand before the measure's first lines
@@ -165,6 +166,42 @@ def raw_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> tupl
                 cells.append(Cell.of("".join(parts)))
         grid.append(Row(cells=cells, index=len(grid), line=r.line, flags=["reconstructed_from_raw_flow"]))
     return before, Table(rows=grid, index=0, flags=["raw"])
+
+
+def _join_stacked_numbers(body: Lines, marks: set[int]) -> tuple[Lines, set[int]]:
+    """A 序号 too wide for its narrow column is printed a digit a line (1 / 0 for 10): two
+    lone digits whose number goes on from the last one (or skips one cut by a page) are
+    one number, set before the measure line that follows them as a one-line number is."""
+    out: Lines = []
+    moved: set[int] = set()
+    last, i = 0, 0
+
+    def next_in_line(n: int, restart: bool = True) -> bool:
+        return last < n <= last + 2 or (restart and n == 1) or (last == 0 and restart)
+
+    while i < len(body):
+        no, line = body[i]
+        t = line.strip()
+        if i in marks:
+            moved.add(len(out))
+        if re.fullmatch(r"\d{1,3}", t):
+            below = body[i + 1][1].strip() if i + 1 < len(body) and i + 1 not in marks else ""
+            if not next_in_line(int(t), restart=False) and re.fullmatch(r"\d{1,2}", below) \
+                    and next_in_line(int(t + below), restart=False):
+                # on the baseline of the measure's first line, which comes next: 10 重点公开…
+                after = body[i + 2][1].strip() if i + 2 < len(body) and i + 2 not in marks else ""
+                joined = after and not re.match(r"\d", after)
+                out.append((no, t + below + (" " + after if joined else "")))
+                last = int(t + below)
+                i += 3 if joined else 2
+                continue
+            if next_in_line(int(t)):
+                last = int(t)
+        elif (lead := re.match(r"^(\d{1,3}) +(?![年月日个号])\D", t)) and next_in_line(int(lead[1])):
+            last = int(lead[1])  # 9 按照市财政局…: a number on its measure's first line
+        out.append(body[i])
+        i += 1
+    return out, moved
 
 
 _BARE_NUMBERED = re.compile(rf"(?:^|{_CJKP} +)(\d{{1,3}}) +{_CJKP}")
