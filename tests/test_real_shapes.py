@@ -1,13 +1,16 @@
-"""Shapes real copies take beyond the seeds (fixtures/shapes/, written by hand to look like them)."""
+"""Shapes real copies take beyond the seeds (fixtures/shapes/: written by hand to look like
+them, or the seeds' tables printed by LibreOffice and copied with pdftotext)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+import pytest
 from typer.testing import CliRunner
 
 import govdisclose
 from govdisclose.cli import app
-from conftest import FIXTURES
+from conftest import FIXTURES, exact_counts
 
 SHAPES = FIXTURES / "shapes"
 
@@ -479,3 +482,16 @@ def test_item_numbers_printed_a_digit_a_line() -> None:
     assert numbered == [str(k) for k in range(1, 14)]
     assert next(x for x in raw if x.item_no == "12").measure.startswith("在宣传、网信部门指导下")
     assert next(x for x in raw if x.item_no == "13").responsible_units == ["区政府新闻办", "区卫生健康委"]
+
+
+@pytest.mark.parametrize("name", ["layout_deadline_digits_beside_measure.txt", "layout_pages_without_header_shifted.txt"])
+def test_layout_prints_of_seed_001_read_back(name: str) -> None:
+    """Seed 001's table printed by LibreOffice and copied with pdftotext -layout. In one the
+    deadline column's digits, set apart by spaces (10 月 31 日前), line up in a narrow run of
+    bare numbers that is no 序号 column; in the other the header is printed once, and on
+    pages where the merged title columns are empty pdftotext moves every column left (a
+    deadline's 日 / 前 one space from its run is part of that column)."""
+    gold = json.loads((FIXTURES / "corpus" / "001_5f5c5b47d6ce5cb8.gold.json").read_text(encoding="utf-8"))
+    pred = json.loads(govdisclose.parse(SHAPES / name).model_dump_json())
+    exact, n_gold, n_pred = exact_counts(gold, pred)
+    assert n_pred == n_gold and exact >= 0.95 * n_gold, (exact, n_gold, n_pred)

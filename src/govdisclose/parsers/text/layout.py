@@ -179,9 +179,20 @@ def _number_runs(body: Lines) -> list[tuple[int, int, int]]:
     out = []
     for a, b in _runs(data):
         cells = [l[a:b].strip() for l in data if l[a:b].strip()]
-        if cells and all(_NUMBER.fullmatch(c) for c in cells):
+        # 10 月 31 日前: pdftotext sets digits apart from the date words around them
+        dated = any(re.match(r" ?[年月日个号]", l[b:b + 2]) or re.search(r"[年月第] ?$", l[max(0, a - 2):a])
+                    for l in data if l[a:b].strip())
+        if cells and all(_NUMBER.fullmatch(c) for c in cells) and _counts_up(cells) and not dated:
             out.append((a, b, len(cells)))
     return out
+
+
+def _counts_up(cells: list[str]) -> bool:
+    """Item numbers go up (1, 2, 3 … or a page's 14, 15 …); the day in 10 月 31 日前 / 11 月
+    30 日前, a run of bare numbers between spaces too, does not."""
+    nums = [int(re.sub(r"\D", "", c)) for c in cells]
+    ups = sum(1 for x, y in zip(nums, nums[1:]) if y > x)
+    return len(nums) < 2 or ups >= 0.8 * (len(nums) - 1)
 
 
 def _number_run(body: Lines, spans: list[tuple[int, int, str]]) -> int | None:
@@ -296,6 +307,18 @@ def _shifted_bounds(extents: list[tuple[int, int]], runs: list[tuple[int, int]])
     columns afresh, dropping a column that is empty on the whole page (a merged title
     column below its title). The page's runs are matched in order to the columns whose
     widths they fit best; None when they cannot be."""
+    merged: list[tuple[int, int]] = []
+    for a, b in runs:  # a sliver one space from a run is part of its cell: 6 月 30 日 / 前
+        if merged and a - merged[-1][1] <= 1 and min(b - a, merged[-1][1] - merged[-1][0]) <= 2:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    runs = merged
+    while len(runs) > len(extents) > 1:
+        # more runs than columns: a cell's words set a space apart (6 月 30 日) split one;
+        # the runs closest together are one column
+        k = min(range(len(runs) - 1), key=lambda i: runs[i + 1][0] - runs[i][1])
+        runs[k:k + 2] = [(runs[k][0], runs[k + 1][1])]
     n, m = len(extents), len(runs)
     if not runs or m > n:
         return None
