@@ -182,10 +182,19 @@ def test_time_words_do_not_make_a_measure_a_deadline(text: str, kind: str) -> No
     ("工作任务", "group"), ("牵头科室", "lead"), ("公开主体", "responsible"), ("协办单位", "responsible"),
     ("时间节点", "deadline"), ("任务来源", "other"), ("完成标准", "other"), ("分管领导", "other"),
     ("一、深化重点领域信息公开", None),
+    # the longer word decides: 牵头责任单位 is the lead, 进度要求 a deadline (not 要求, a measure)
+    ("牵头责任单位", "lead"), ("配合责任单位", "responsible"), ("进度要求", "deadline"),
+    ("负责单位", "responsible"), ("责任科（股）室", "responsible"), ("督办单位", "other"),
 ])
 def test_header_synonyms(word: str, role: str | None) -> None:
     from govdisclose.shape.header import header_role
     assert header_role(word) == role
+
+
+def test_peoples_organisations_end_like_units() -> None:
+    from govdisclose.normalize.units import ends_like_unit, parse_units
+    assert ends_like_unit("区妇联") and ends_like_unit("县工商联")
+    assert parse_units("区妇联、县残联\n区科协", "responsible").responsible == ["区妇联", "县残联", "区科协"]
 
 
 def test_a_grouping_word_right_of_the_measure_heads_a_text_column() -> None:
