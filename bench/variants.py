@@ -21,13 +21,10 @@ import json
 import random
 import sys
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "fixtures"))
-from conftest import exact_counts, task_equal  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import Tally, misses_by_field  # noqa: E402  (puts tests/ and fixtures/ on the path)
 from make_pdf_variants import through_pdf  # noqa: E402
 from make_variants import FLOWS, draw, golds, render  # noqa: E402
 
@@ -49,7 +46,7 @@ def main() -> int:
     gold_by_stem = golds()
     rng = random.Random(args.seed)
     flows = args.flows.split(",")
-    by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    tally = Tally()
     results = []
 
     def score(path: Path, stem: str, v: dict, flow: str) -> None:
@@ -58,10 +55,6 @@ def main() -> int:
             pred = json.loads(parse(path).model_dump_json())
         except GovdiscloseError as exc:
             pred = {"tasks": [], "error": str(exc)}
-        e, g, p = exact_counts(gold, pred)
-        f1 = 2 * e / (g + p) if g + p else 1.0
-        results.append((f1, stem, {**v, "flow": flow}, gold, pred,
-                        path.read_bytes() if path.suffix in (".txt", ".html") else b""))
         keys = ["ALL", "flow=" + flow, "item=" + v["item"], "sep=" + repr(v["sep"]),
                 "groups=" + ("repeated" if v["repeat_groups"] else "once"), "doc=" + stem[:3],
                 "header=" + ("two rows" if v["header2"] else "one row"), "pages=" + str(v.get("page_rows", 0)),
@@ -69,11 +62,9 @@ def main() -> int:
                 "order=" + ("deadline-first" if v["cols"].index("measure") + 1 < len(v["cols"])
                             and v["cols"][v["cols"].index("measure") + 1] == "deadline" else "units-first")]
         keys += [f"{c}={v['names'][c]}" for c in v["cols"]]
-        for key in keys:
-            acc = by[key]
-            acc[0] += e
-            acc[1] += g
-            acc[2] += p
+        f1 = tally.add(keys, gold, pred)
+        results.append((f1, stem, {**v, "flow": flow}, gold, pred,
+                        path.read_bytes() if path.suffix in (".txt", ".html") else b""))
 
     with tempfile.TemporaryDirectory() as tmp:
         pending: list[tuple[Path, str, dict]] = []
@@ -93,26 +84,12 @@ def main() -> int:
             for path, stem, v in pending:
                 for kind, out in printed[path].items():
                     score(out, stem, v, "lo-" + kind)
-    print(f"{'choice':<28}{'n-gold':>8}{'exact_F1':>10}")
-    for key in sorted(by, key=lambda k: (k != "ALL", k)):
-        e, g, p = by[key]
-        print(f"{key:<28}{g:>8}{(2 * e / (g + p) if g + p else 1.0):>10.3f}")
+    tally.print()
     results.sort(key=lambda r: r[0])
     for f1, stem, v, gold, pred, raw in results[: args.show]:
         print(f"\n{f1:.3f} {stem} {json.dumps({k: v[k] for k in ('flow', 'item', 'sep', 'repeat_groups', 'header2', 'title_rows')}, ensure_ascii=False)} "
               f"{[v['names'][c] for c in v['cols']]} pred={len(pred['tasks'])} {pred.get('error', '')}")
-        bad = defaultdict(int)
-        from rapidfuzz.fuzz import ratio
-        for g in gold["tasks"]:
-            if "ambiguous" in (g.get("flags") or []):
-                continue
-            best = max(pred["tasks"], key=lambda p: ratio(g["measure"], p["measure"]), default=None)
-            if best is None:
-                bad["unmatched"] += 1
-                continue
-            for f in task_equal(g, best):
-                bad[f] += 1
-        print("   misses by field:", dict(bad))
+        print("   misses by field:", misses_by_field(gold, pred))
         if args.keep and raw:
             args.keep.mkdir(parents=True, exist_ok=True)
             (args.keep / f"{f1:.3f}_{stem}.{v['flow']}.txt").write_bytes(raw)
