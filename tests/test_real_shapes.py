@@ -484,14 +484,20 @@ def test_item_numbers_printed_a_digit_a_line() -> None:
     assert next(x for x in raw if x.item_no == "13").responsible_units == ["区政府新闻办", "区卫生健康委"]
 
 
-@pytest.mark.parametrize("name", ["layout_deadline_digits_beside_measure.txt", "layout_pages_without_header_shifted.txt"])
-def test_layout_prints_of_seed_001_read_back(name: str) -> None:
+@pytest.mark.parametrize("name,floor", [("layout_deadline_digits_beside_measure.txt", 0.95),
+                                        ("layout_pages_without_header_shifted.txt", 0.95),
+                                        ("layout_columns_one_space_apart.txt", 0.7)])
+def test_layout_prints_of_seed_001_read_back(name: str, floor: float) -> None:
     """Seed 001's table printed by LibreOffice and copied with pdftotext -layout. In one the
     deadline column's digits, set apart by spaces (10 月 31 日前), line up in a narrow run of
-    bare numbers that is no 序号 column; in the other the header is printed once, and on
-    pages where the merged title columns are empty pdftotext moves every column left (a
-    deadline's 日 / 前 one space from its run is part of that column)."""
+    bare numbers that is no 序号 column; in one the header is printed once, and on pages
+    where the merged title columns are empty pdftotext moves every column left (a
+    deadline's 日 / 前 one space from its run is part of that column); in one the measure
+    and unit columns stand a single space apart, so a unit line set a character left of
+    its column (门，有关单位 under 责任部门) must not be cut at the header word's start. (In
+    that last one measure lines widened by spaces around digits still run into the unit
+    column: the floor says so.)"""
     gold = json.loads((FIXTURES / "corpus" / "001_5f5c5b47d6ce5cb8.gold.json").read_text(encoding="utf-8"))
     pred = json.loads(govdisclose.parse(SHAPES / name).model_dump_json())
     exact, n_gold, n_pred = exact_counts(gold, pred)
-    assert n_pred == n_gold and exact >= 0.95 * n_gold, (exact, n_gold, n_pred)
+    assert n_pred == n_gold and exact >= floor * n_gold, (exact, n_gold, n_pred)
