@@ -354,21 +354,6 @@ def _shifted_bounds(extents: list[tuple[int, int]], runs: list[tuple[int, int]])
     return _contiguous(out)
 
 
-def _voted_bounds(bounds: list[tuple[int, int]], lines: list[str]) -> list[tuple[int, int]]:
-    """Columns a single space apart run together, so the header words (centred) only
-    roughly say where each starts: the start is where most lines have text begin after a
-    space within a few characters of that guess (each cell's first line, and its wrapped
-    lines, start there)."""
-    starts = [a for a, _b in bounds]
-    for k in range(1, len(starts)):
-        lo, hi = max(starts[k - 1] + 2, starts[k] - 4), starts[k] + 5
-        votes = {p: sum(1 for l in lines if p < len(l) and l[p] != " " and l[p - 1] == " ") for p in range(lo, hi)}
-        best = max(votes, key=lambda p: (votes[p], -abs(p - starts[k])), default=None)
-        if best is not None and votes[best] >= 3:
-            starts[k] = best
-    return [(a, starts[k + 1] if k + 1 < len(starts) else bounds[-1][1]) for k, a in enumerate(starts)]
-
-
 def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
     """The line cut at the column bounds. A word running over a bound after a single space
     (a full measure line: …强化政 区政务办) belongs to the column it runs into."""
@@ -671,8 +656,6 @@ def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> t
                     # column; the lines that show a gutter place them
                     extents = _extents(_runs(gapped), spans)
                 bounds = _contiguous(extents)
-                if any(a[1] > b[0] for a, b in zip(extents, extents[1:])):
-                    bounds = _voted_bounds(bounds, body_lines)
             for no, l in segment:
                 if no in titles:  # a title row across the table: all of it in the first column
                     table_lines.append((no, [l.strip()] + [""] * (len(bounds) - 1)))
