@@ -17,6 +17,7 @@ check against the source, never a silent answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from govdisclose.normalize.units import ends_like_unit, is_known, starts_known
@@ -130,7 +131,7 @@ def _chain(s: str, p: int) -> tuple[list[tuple[int, int]], list[str]] | None:
         # scope character (县 / 发展改革委) where a list separator asked for a name
         least = 4 if not names else 1 if s[pos - 1] == "、" else 2
         done = _completion(s, s[pos:cut], cut, gap) if cut > (end or pos) and cut - pos >= least \
-            and names_ahead(s, cut) else None
+            and _names_ahead(s, cut) else None
         if done is not None:
             name = s[pos:cut]
             pos = cut
@@ -157,7 +158,7 @@ def _chain(s: str, p: int) -> tuple[list[tuple[int, int]], list[str]] | None:
     return spans, names
 
 
-def names_ahead(s: str, cut: int) -> bool:
+def _names_ahead(s: str, cut: int) -> bool:
     """Text after a cut name: not a separator, so the name went on elsewhere."""
     return cut < len(s) and s[cut] not in "、，。"
 
@@ -241,7 +242,7 @@ def spliced_table(lines: Lines) -> tuple[Lines, Table] | None:
         units = [n for at, names in cells if offset <= at < end for n in names]
         pieces.append(_Piece(sent, units, line))
         offset = end
-    rows = _rows(pieces, roles, words)
+    rows = _rows(pieces, roles)
     if not rows:
         return None
     before = [(lines[0][0], text[:a])] if text[:a].strip() else []
@@ -249,7 +250,7 @@ def spliced_table(lines: Lines) -> tuple[Lines, Table] | None:
     return before, Table(rows=[header] + rows, index=0, flags=["spliced"])
 
 
-def _line_index(lines: Lines, texts: list[str]):  # type: ignore[no-untyped-def]
+def _line_index(lines: Lines, texts: list[str]) -> Callable[[int], int]:
     """Offset in the joined text → the source line it came from."""
     bounds, total = [], 0
     numbered = [(no, l.strip()) for no, l in lines if l.strip()]
@@ -280,7 +281,7 @@ class _Open:
     line: int = 0
 
 
-def _rows(pieces: list[_Piece], roles: list[str | None], words: list[str]) -> list[Row]:
+def _rows(pieces: list[_Piece], roles: list[str | None]) -> list[Row]:
     """Sentences in order → rows. A row starts at an item number (glued to a title or to
     the measure) and gathers the sentences after it with the unit names spliced into
     them; a second unit cell before any number starts the next row. Units spliced into a
