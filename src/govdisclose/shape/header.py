@@ -40,6 +40,12 @@ def _synonyms() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+def header_words() -> list[str]:
+    """Every header synonym (spaces and punctuation taken out), longest first: what a run of
+    header words printed with nothing between them is read against."""
+    return [w for w, _role in _synonyms()]
+
+
 def _key(text: str) -> str:
     return _PUNCT.sub("", text or "")
 

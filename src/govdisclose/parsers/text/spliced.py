@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from govdisclose.normalize.units import ends_like_unit, is_known, starts_known
 from govdisclose.normalize.words import breaks_word, first_word
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.shape.header import _synonyms, names_a_table, resolve_roles
+from govdisclose.shape.header import header_words, names_a_table, resolve_roles
 
 Lines = list[tuple[int, str]]
 
@@ -43,7 +43,7 @@ class _Piece:
 
 def run_together_header(text: str) -> tuple[int, int, list[str]] | None:
     """(start, end, words) of the first run of ≥3 header words printed with nothing between."""
-    words = [w for w, _ in _synonyms() if len(w) >= 2]
+    words = [w for w in header_words() if len(w) >= 2]
     firsts = {w[0] for w in words}
     for i, ch in enumerate(text):
         if ch not in firsts:
