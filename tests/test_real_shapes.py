@@ -501,3 +501,14 @@ def test_layout_prints_of_seed_001_read_back(name: str, floor: float) -> None:
     pred = json.loads(govdisclose.parse(SHAPES / name).model_dump_json())
     exact, n_gold, n_pred = exact_counts(gold, pred)
     assert n_pred == n_gold and exact >= floor * n_gold, (exact, n_gold, n_pred)
+
+
+def test_raw_remark_column_before_the_deadline() -> None:
+    """pdftotext -raw of a table with 备注 between the units and 时限: an empty remark leaves
+    the deadline to its own column, and a remark cut over short lines (纳入 / 年度 / 考核)
+    stays one remark instead of running into the deadline."""
+    t = govdisclose.parse(SHAPES / "raw_remarks_before_deadline.txt").tasks
+    assert [x.item_no for x in t] == ["1", "2", "3", "4", "5"]
+    assert [x.deadline.text for x in t] == ["持续推进", "年底前", "10月底前", "10月底前", "持续推进"]
+    assert t[1].deadline.date == dt.date(2022, 12, 31)
+    assert t[3].responsible_units == ["市司法局", "市直各有关部门", "各区人民政府", "各开发区管委会"]

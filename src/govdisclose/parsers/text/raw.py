@@ -450,6 +450,12 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     and _unit_line(t, chunks[idx + 1:idx + 4]) \
                     and not any(roles[x] in ("lead", "responsible") for x in tail[k + 1:]):
                 put(col, t)  # one unit a line in the last unit column
+            elif (dl := _deadline_after_others(tail, roles, k)) is not None and _deadline_like(t):
+                put(tail[dl], t)  # an empty remark column between: the deadline goes to its own
+                state = ("tail", dl)
+            elif roles[col] == "other" and cur and k + 1 < len(tail) and roles[tail[k + 1]] == "deadline" \
+                    and not c.joined and not _deadline_like(t):
+                put(col, t)  # the remark goes on (纳入 / 年度 / 考核): the deadline column takes only a deadline
             elif k + 1 < len(tail):
                 if not c.joined and roles[col] == "responsible" and roles[tail[k + 1]] == "lead" \
                         and _unit_line(t, chunks[idx + 1:idx + 4]):
@@ -488,6 +494,17 @@ def _fits_tail(text: str, following: list[Chunk]) -> bool:
     line end) or a deadline."""
     first = re.split(r"[、，,；;]", text)[0]
     return _unit_list(text) or _unit_line(text, following) or starts_known(first) or _deadline_like(text)
+
+
+def _deadline_after_others(tail: list[int], roles: list[str | None], k: int) -> int | None:
+    """The tail position of a deadline column that follows ``k`` past remark or person
+    columns only (备注, 责任领导), or None."""
+    for j in range(k + 1, len(tail)):
+        if roles[tail[j]] == "deadline":
+            return j if j > k + 1 else None
+        if roles[tail[j]] != "other":
+            return None
+    return None
 
 
 def _deadline_like(text: str) -> bool:
