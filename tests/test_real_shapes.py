@@ -512,3 +512,14 @@ def test_raw_remark_column_before_the_deadline() -> None:
     assert [x.deadline.text for x in t] == ["持续推进", "年底前", "10月底前", "10月底前", "持续推进"]
     assert t[1].deadline.date == dt.date(2022, 12, 31)
     assert t[3].responsible_units == ["市司法局", "市直各有关部门", "各区人民政府", "各开发区管委会"]
+
+
+def test_raw_unlabelled_numbers_among_spaced_dates() -> None:
+    """pdftotext -raw of a table whose 序号 column has no header word: its numbers stand
+    before the measure's first line (1 公开全区…), while pdftotext also sets the digits of
+    every date and count apart (10 月 31, 后 20 个, 在 5 个工作日内). Those are not numbers
+    of the column, so the column is still found and the numbers leave the measure."""
+    t = govdisclose.parse(SHAPES / "raw_unlabelled_numbers_among_dates.txt").tasks
+    assert [x.item_no for x in t] == [str(k) for k in range(1, 10)]
+    assert t[0].measure.startswith("公开全区国民经济和社会发展第十四个五年规划")
+    assert t[0].deadline.date == dt.date(2021, 10, 31) and t[6].lead_units == ["区财政局"]

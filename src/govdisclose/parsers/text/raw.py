@@ -209,7 +209,9 @@ _BARE_NUMBERED = re.compile(rf"(?:^|{_CJKP} +)(\d{{1,3}}) +{_CJKP}")
 
 def _unlabelled_numbers(body: Lines) -> bool:
     """Bare numbers 1, 2, 3… each before a line's text after a space: a 序号 column."""
-    nos = [int(mt[1]) for _no, l in body for mt in [_BARE_NUMBERED.search(l.strip())] if mt]
+    # (pdftotext sets digits apart everywhere: 10 月 31 日前, 在 5 个工作日内 are no item numbers)
+    nos = [int(mt[1]) for _no, l in body for mt in [_BARE_NUMBERED.search(l.strip())]
+           if mt and not re.match(r"[年月日个次号项条名家倍]", l.strip()[mt.end() - 1:])]
     steps = sum(1 for a, b in zip(nos, nos[1:]) if b == a + 1)
     return len(set(nos)) >= 3 and steps >= 0.6 * (len(nos) - 1)
 
