@@ -523,3 +523,16 @@ def test_raw_unlabelled_numbers_among_spaced_dates() -> None:
     assert [x.item_no for x in t] == [str(k) for k in range(1, 10)]
     assert t[0].measure.startswith("公开全区国民经济和社会发展第十四个五年规划")
     assert t[0].deadline.date == dt.date(2021, 10, 31) and t[6].lead_units == ["区财政局"]
+
+
+def test_raw_two_row_header_whose_lower_words_wrap() -> None:
+    """pdftotext -raw of a two-row header (责任单位 over 牵头部门 | 责任部门) in narrow
+    columns: the lower row's words wrap too (牵 头 部 / 门 / 责 任 部 / 门). They are folded in
+    under 责任单位, printed again after the page break, and the unit columns read apart."""
+    result = govdisclose.parse(SHAPES / "raw_two_row_header_lower_words_wrapped.txt")
+    t = result.tasks
+    assert len(t) == 5
+    assert t[1].lead_units == ["市政府办公厅", "市司法局"] and t[1].responsible_units == ["各区县政府", "市政府各部门"]
+    assert [x.item_no for x in t[2:4]] == ["1", "2"] and t[2].lead_units == ["市发展改革委"]
+    assert t[4].responsible_units == ["各区县政府", "市商务委", "市文化旅游委", "市交通局"]
+    assert t[4].measure.endswith("促进稳就业和消费恢复。")

@@ -136,9 +136,14 @@ def _wrapped_header(lines: Lines, k: int) -> tuple[list[str], int] | None:
         if not spans:
             continue
         words = [w for _, _, w in spans]
-        low = [w for _, _, w in _word_spans(more) or []]
-        upper = [w for _, _, w in _word_spans(" ".join(texts[:-1])) or []]
-        folded = fold_lower_header(upper, low) if upper and len(low) >= 2 else None
+        folded = None
+        # the lower row's words may wrap too (牵 头 部 / 门 / 责 任 部 / 门): its lines are the last few
+        for cut in range(len(texts) - 1, 0, -1):
+            low = [w for _, _, w in _word_spans(" ".join(texts[cut:])) or []]
+            upper = [w for _, _, w in _word_spans(" ".join(texts[:cut])) or []]
+            folded = fold_lower_header(upper, low) if upper and len(low) >= 2 else None
+            if folded:
+                break
         if folded and names_a_table(folded):
             best = (folded, j - k + 1)
         elif names_a_table(words):
