@@ -536,3 +536,13 @@ def test_raw_two_row_header_whose_lower_words_wrap() -> None:
     assert [x.item_no for x in t[2:4]] == ["1", "2"] and t[2].lead_units == ["市发展改革委"]
     assert t[4].responsible_units == ["各区县政府", "市商务委", "市文化旅游委", "市交通局"]
     assert t[4].measure.endswith("促进稳就业和消费恢复。")
+
+
+def test_raw_header_with_a_wrapped_word_and_one_more_after_it() -> None:
+    """pdftotext -raw of a header whose 责任领导 wrapped (责任领 / 导) with 完成时间 on the
+    line after: the reading that takes in the whole header (six columns) wins over the one
+    that stops at the cut word, so the deadline column is not lost."""
+    t = govdisclose.parse(SHAPES / "raw_header_word_wrapped_then_one_more.txt").tasks
+    assert [x.item_no for x in t] == ["1", "2", "3"]
+    assert [x.deadline.text for x in t] == ["持续推进", "年底前", "10月底前"]
+    assert t[1].responsible_units == ["市司法局", "市直各有关部门"]

@@ -95,7 +95,11 @@ def find_one_line_header(lines: Lines) -> tuple[int, list[str], int] | None:
         if nxt is not None and line.strip():
             words = _cut_words_in_order(line, lines[nxt][1])
             if words:
-                return k, *_with_lower_row(lines, words, nxt - k + 1, k)
+                cut = _with_lower_row(lines, words, nxt - k + 1, k)
+                wrapped = _wrapped_header(lines, k)
+                if wrapped and len(wrapped[0]) > len(cut[0]):
+                    return k, wrapped[0], wrapped[1]  # more of the header wrapped on (责任领 / 导 / 完成时间)
+                return k, *cut
         found = _wrapped_header(lines, k)
         if found:
             return k, found[0], found[1]

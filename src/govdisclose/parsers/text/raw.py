@@ -86,8 +86,8 @@ class _Row:
             self.cells[g] = b
 
 
-# a 序号 cell on the baseline of the cell before it: 以政务公开 1 认真…
-_BEFORE_BARE_NUMBER = re.compile(rf"(?<={_CJKP}) +(?=\d{{1,3}} +{_CJKP})")
+# a 序号 cell on the baseline of the cell before it: 以政务公开 1 认真… (not 第 713 号, 10 月)
+_BEFORE_BARE_NUMBER = re.compile(rf"(?<={_CJKP})(?<!第) +(?=\d{{1,3}} +(?![年月日号个次项条名家倍]){_CJKP})")
 
 
 def _chunks(lines: Lines, item_column: bool = False) -> list[Chunk]:
