@@ -8,8 +8,9 @@ whole paragraphs printed twice. Nothing in the text says where a row ends.
 
 What can be repaired is repaired: the unit-cell lines are found with the unit dictionary
 (a name cut at the column edge is completed by the piece that finishes it further on)
-and moved out of the sentence; paragraphs printed twice are dropped; a row is closed by
-the unit cell found beside its measure, and item numbers glued to titles start rows.
+and moved out of the sentence; paragraphs printed twice are dropped; rows start at item
+numbers (glued to a title or to the measure) and take the unit cells spliced into their
+sentences, a second unit cell before any number starting the next row.
 Which sentences belong to which row is a guess from their order, so every row is flagged
 ``low_confidence`` and the document gets a warning: the records are a starting point to
 check against the source, never a silent answer.
