@@ -11,6 +11,10 @@ from govdisclose.normalize.units import UnitSplit, ends_like_unit, parse_units
 from govdisclose.shape.celltypes import cell_type
 from govdisclose.shape.table import RawItem
 
+# the labels a task's units and deadline are printed under in prose (牵头单位：A；完成时限：B)
+LABEL_WORDS = "牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点"
+_DEADLINE_LABEL = re.compile(r"^(?:完成时限|完成时间|时间节点|时限要求|时限)[:：]\s*")
+
 # a closing parenthesis naming units, as prose task lists print them
 _NAME_BRACKET = r"[（(][^（()）]{1,12}[）)]"  # 各区县（自治县）人民政府 inside a note
 _TRAILING_UNITS = re.compile(rf"[（(](?P<units>(?:[^（()）]|{_NAME_BRACKET})*(?:牵头|负责|落实|配合)(?:[^（()）]|{_NAME_BRACKET})*)"
@@ -18,13 +22,12 @@ _TRAILING_UNITS = re.compile(rf"[（(](?P<units>(?:[^（()）]|{_NAME_BRACKET})*
 _BARE_UNITS = re.compile(r"[（(](?P<units>[^（()）]{2,80})[）)]\s*[。.；;]?\s*$")
 _LABELLED_UNITS = re.compile(r"[〔\[【](?P<units>(?:牵头单位|责任单位)[:：][^〔〕\[\]【】]*)[〕\]】]\s*[。.；;]?\s*$")
 # a closing group of labels in any bracket: （责任单位：A；完成时限：B）, 〔牵头单位:A,责任单位:B〕
-_LABELLED_NOTE = re.compile(r"[（(〔\[【](?P<labels>(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)"
-                            r"[:：](?:[^（()）〔〕\[\]【】]|[（(][^（()）]{1,12}[）)])*)[）)〕\]】]\s*[。.；;]?\s*$")
+_LABELLED_NOTE = re.compile(rf"[（(〔\[【](?P<labels>(?:{LABEL_WORDS})"
+                            rf"[:：](?:[^（()）〔〕\[\]【】]|{_NAME_BRACKET})*)[）)〕\]】]\s*[。.；;]?\s*$")
 
 
-_INLINE_LABEL = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)[:：]"
-                           r"(?P<value>[^；;。：:]{1,120}?)(?=[；;。，,]?\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|"
-                           r"完成时限|完成时间|时间节点)[:：]|[；;。]?\s*$)")
+_INLINE_LABEL = re.compile(rf"(?P<label>{LABEL_WORDS})[:：]"
+                           rf"(?P<value>[^；;。：:]{{1,120}}?)(?=[；;。，,]?\s*(?:{LABEL_WORDS})[:：]|[；;。]?\s*$)")
 
 
 def split_inline_labels(measure: str) -> tuple[str, dict[str, str]]:
@@ -91,9 +94,9 @@ def split_deadline_piece(units: str) -> tuple[str, str]:
     (``10月31日前，如有新增规划，编制完成后20个工作日内公开``)."""
     parts = re.split(r"([，,；;])", units)
     for k in range(2, len(parts), 2):
-        piece = re.sub(r"^(?:完成时限|完成时间|时间节点|时限要求|时限)[:：]\s*", "", parts[k].strip())
+        piece = _DEADLINE_LABEL.sub("", parts[k].strip())
         if cell_type(piece) == "deadline" and parse_deadline(piece, None).kind != "none":
-            rest = re.sub(r"^(?:完成时限|完成时间|时间节点|时限要求|时限)[:：]\s*", "", "".join(parts[k:]).strip())
+            rest = _DEADLINE_LABEL.sub("", "".join(parts[k:]).strip())
             return "".join(parts[:k - 1]).strip(), rest
     return units, ""
 

@@ -15,6 +15,7 @@ from govdisclose.normalize.text import is_traditional, to_simplified
 from govdisclose.parsers.document import Cell, Document, Paragraph, Row, Table
 from govdisclose.parsers.text.align import align, complete_header
 from govdisclose.shape.header import header_role, names_a_table, resolve_roles
+from govdisclose.shape.records import LABEL_WORDS
 from govdisclose.parsers.text.cells import fold_flat_header, to_table
 from govdisclose.parsers.text.debris import clean_text, is_debris_line
 from govdisclose.parsers.text.encoding import decode
@@ -40,7 +41,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 _STARTS_POINT = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d{1,3})[）)]|\d{1,3}[.．、﹒]|[①-⑳])")
 
 
-_LABEL = r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)[:：]"
+_LABEL = rf"(?:{LABEL_WORDS})[:：]"
 _NOTE_START = re.compile(rf"^[（(〔【\[]{_LABEL}")
 _LABEL_START = re.compile(rf"^{_LABEL}")
 _LABEL_END = re.compile(rf"{_LABEL}$")
