@@ -177,6 +177,7 @@ def _fold_two_row_headers(found: list[tuple[int, list[tuple[int, int, str]]]], l
     return out
 
 
+_GUTTER = re.compile(r"\S {2,}\S")  # two cells on one line, the gap between columns
 _NUMBER = re.compile(r"\d{1,3}[.．、]?")
 
 
@@ -370,12 +371,9 @@ def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
     for k, b in enumerate(cuts):
         if 0 < b < len(line) and line[b - 1] != " " and line[b] != " ":
             sp = line.rfind(" ", bounds[k][0], b)
-            if sp >= 0 and b - sp - 1 <= 4 and line[sp - 1:sp] not in (" ", ""):
-                cuts[k] = sp + 1
-            elif sp >= 0 and b - sp - 1 <= 4 and line[sp - 1:sp] == " ":
-                # a line starting after a gap just left of the bound and running over it starts
-                # the next column's cell: a header word is centred, so the column starts left
-                # of it (门，有关单位 under 责任部门)
+            # after a single space (a full line of the column before) or after a gap (the
+            # next cell's line set just left of a centred header word: 门，有关单位 under 责任部门)
+            if sp > 0 and b - sp - 1 <= 4:
                 cuts[k] = sp + 1
     edges = [bounds[0][0]] + cuts + [bounds[-1][1]]
     return [line[a:b].strip() for a, b in zip(edges, edges[1:])]
@@ -463,7 +461,7 @@ def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, s
     nonblank = [k for k, (_no, l) in enumerate(lines) if l.strip()]
     for pos, k in enumerate(nonblank[:-1]):
         line = lines[k][1]
-        if len(line.strip().replace(" ", "")) > 60 or not re.search(r"\S {2,}\S", line):
+        if len(line.strip().replace(" ", "")) > 60 or not _GUTTER.search(line):
             continue
         for depth in (1, 2, 3, 4, 5):
             if pos + depth >= len(nonblank):
@@ -564,7 +562,7 @@ def _read_under_columns(head: list[str], body: list[str]) -> list[tuple[int, int
     with text must read as a header word (a column whose text reads as two words, as a
     narrow 序号 next to the measure can, is two columns cut at the gap in the top line),
     and the words must name a table."""
-    cols = _runs([l for l in body if re.search(r"\S {2,}\S", l)])
+    cols = _runs([l for l in body if _GUTTER.search(l)])
     if len(cols) < 3:
         return None
     chars: list[list[tuple[int, int, str]]] = [[] for _ in cols]  # (line, x, ch) per column
@@ -645,20 +643,20 @@ def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> t
             if seg_no:
                 # the gutters show in lines with two cells or more (a title or a lone measure
                 # line tells nothing of where the columns are)
-                runs = _runs([l for no, l in segment if re.search(r"\S {2,}\S", l)])
+                runs = _runs([l for no, l in segment if _GUTTER.search(l)])
                 bounds = _shifted_bounds(extents, runs) or _contiguous(extents)
                 first_end = bounds[1][0] if len(bounds) > 1 else 10**6
             else:
                 # where the second column starts, from the lines that show a gutter (a header
                 # word is centred over its column, so its start is no bound)
-                gutters = _contiguous(_extents(_runs([l for no, l in segment if re.search(r"\S {2,}\S", l)]), spans))
+                gutters = _contiguous(_extents(_runs([l for no, l in segment if _GUTTER.search(l)]), spans))
                 first_end = gutters[1][0] if len(spans) > 1 else 10**6
             titles = {no for no, l in segment if _title_line(l, first_end)} | _titles_in_first_column(segment, first_end)
             title_nos |= titles
             if not seg_no:
                 body_lines = [l for no, l in segment if l.strip() and no not in titles]
                 extents = _extents(_runs(body_lines), spans)
-                gapped = [l for l in body_lines if re.search(r"\S {2,}\S", l)]
+                gapped = [l for l in body_lines if _GUTTER.search(l)]
                 if len(gapped) >= 3 and any(a[1] > b[0] for a, b in zip(extents, extents[1:])):
                     # two columns ran together: a line with no gap (a title cell full to its
                     # edge, a measure line pdftotext set one space closer) touched the next

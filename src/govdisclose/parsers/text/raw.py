@@ -86,8 +86,10 @@ class _Row:
             self.cells[g] = b
 
 
+# words a number counts (pdftotext sets digits apart from them: 10 月, 5 个工作日): no 序号
+_COUNTED = "年月日号个次项条名家倍"
 # a 序号 cell on the baseline of the cell before it: 以政务公开 1 认真… (not 第 713 号, 10 月)
-_BEFORE_BARE_NUMBER = re.compile(rf"(?<={_CJKP})(?<!第) +(?=\d{{1,3}} +(?![年月日号个次项条名家倍]){_CJKP})")
+_BEFORE_BARE_NUMBER = re.compile(rf"(?<={_CJKP})(?<!第) +(?=\d{{1,3}} +(?![{_COUNTED}]){_CJKP})")
 
 
 def _chunks(lines: Lines, item_column: bool = False) -> list[Chunk]:
@@ -211,7 +213,7 @@ def _unlabelled_numbers(body: Lines) -> bool:
     """Bare numbers 1, 2, 3… each before a line's text after a space: a 序号 column."""
     # (pdftotext sets digits apart everywhere: 10 月 31 日前, 在 5 个工作日内 are no item numbers)
     nos = [int(mt[1]) for _no, l in body for mt in [_BARE_NUMBERED.search(l.strip())]
-           if mt and not re.match(r"[年月日个次号项条名家倍]", l.strip()[mt.end() - 1:])]
+           if mt and l.strip()[mt.end() - 1] not in _COUNTED]
     steps = sum(1 for a, b in zip(nos, nos[1:]) if b == a + 1)
     return len(set(nos)) >= 3 and steps >= 0.6 * (len(nos) - 1)
 
