@@ -39,11 +39,16 @@ def main() -> int:
     ap.add_argument("--via-pdf", action="store_true",
                     help="print each variant as Word, convert it to PDF with LibreOffice and read the PDF and "
                          "its pdftotext -raw and -layout text (needs soffice and pdftotext)")
+    ap.add_argument("--written", action="store_true",
+                    help="also draw from the notices written for this check (fixtures/variants/golds)")
+    ap.add_argument("--docs", default="", help="comma-separated stem prefixes to draw from (e.g. 901,902)")
     args = ap.parse_args()
     from govdisclose import parse
     from govdisclose.errors import GovdiscloseError
 
-    gold_by_stem = golds()
+    gold_by_stem = golds(args.written)
+    if args.docs:
+        gold_by_stem = {s: g for s, g in gold_by_stem.items() if s.startswith(tuple(args.docs.split(",")))}
     rng = random.Random(args.seed)
     flows = args.flows.split(",")
     tally = Tally()

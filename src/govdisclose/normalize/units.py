@@ -104,11 +104,23 @@ def starts_known(text: str) -> bool:
     return bool(text) and _registry()["automaton"].match(text)
 
 
+_SCOPE_IN_WORD = {"乡镇", "城镇", "村镇", "社区", "城区", "辖区", "园区", "区县", "市县", "县市", "城市", "省市", "全省", "全市",
+                  "全区", "全县", "全镇", "本市", "本区", "本县", "本镇"}
+
+
+def in_word_scope(text: str, a: int) -> bool:
+    """Whether the scope character at ``a`` ends a word with the one before it (各乡|镇卫生院,
+    全市|…): no name starts there."""
+    return a > 0 and text[a - 1:a + 1] in _SCOPE_IN_WORD
+
+
 def known_matches(text: str) -> list[tuple[int, int]]:
     """Known unit names in ``text``, leftmost-longest and non-overlapping, as (start, end)."""
     found = []
     for end, word in _registry()["automaton"].iter(text):
         found.append((end - len(word) + 1, end + 1))
+    # a scope character that ends a word with the one before it starts no name (各乡|镇卫生院)
+    found = [(a, b) for a, b in found if not in_word_scope(text, a)]
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[tuple[int, int]] = []
     for a, b in found:
@@ -279,6 +291,32 @@ def split_names(text: str, flags: list[str] | None = None, seen: dict[str, set[s
     return names
 
 
+def two_names(left: str, right: str) -> bool:
+    """Whether a break (a space, a line end) between ``left`` and ``right`` falls between two
+    names rather than inside one: the last piece of ``left`` ends like a name and the first
+    piece of ``right`` starts one (a scope, 各/有关, or a name the registry knows), and the
+    two do not make one known name. ``镇党政办 | 镇综治办`` yes; ``市司 | 法局``,
+    ``市政府 | 办公室``, ``县级有关部 | 门`` no."""
+    reg = _registry()
+    last = re.split(r"[、，,；;\n\s]", left.strip())[-1]
+    first = re.split(r"[、，,；;\n\s]", right.strip())[0]
+    starts = tuple(reg["scopes"]) + ("各", "有关")
+    return bool(last) and ends_like_unit(last) and last not in reg["bare_scopes"] and bool(first) \
+        and (first.startswith(starts) and len(first) >= 3 or is_known(first)) \
+        and not reg["role_re"].match(first) and not is_known(last + first)
+
+
+def _spaces_between_names(text: str) -> str:
+    """A space between two whole names is a separator (a web copy prints a cell's line breaks
+    as spaces: ``镇党政办 镇综治办``); a space inside a name is spacing debris and stays for
+    ``clean_cell`` to drop (``市司 法局``, ``市政府 办公室``)."""
+    pieces = re.split(r"([ \t\u3000]+)", text)
+    out = pieces[0]
+    for k in range(1, len(pieces) - 1, 2):
+        out += ("\n" if two_names(pieces[k - 1], pieces[k + 1]) else pieces[k]) + pieces[k + 1]
+    return out
+
+
 def _dedup(xs: list[str]) -> list[str]:
     out: list[str] = []
     for x in xs:
@@ -295,7 +333,7 @@ def parse_units(cell: str | None, default_role: str = "responsible") -> UnitSpli
     Labelled brackets (``牵头单位:A,责任单位:B``) are read by their labels.
     """
     reg = _registry()
-    text = clean_cell(cell or "").strip("〔〕[]【】")
+    text = clean_cell(_spaces_between_names(cell or "")).strip("〔〕[]【】")
     # a role word in brackets after a name (市财政局（牵头）) is the role word itself
     text = re.sub(r"[（(]\s*(牵头|配合|负责|主责|协办|参与)\s*[)）]", r"\1", text)
     out = UnitSplit()

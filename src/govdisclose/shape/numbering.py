@@ -63,6 +63,29 @@ def clean_item_no(text: str) -> str | None:
     return (f"（{m.group(1)}）" if m else t) or None
 
 
+def _number(text: str) -> int | None:
+    m = ITEM_RE.match(text) or PAREN_ITEM_RE.match(text)
+    return int(m["no"]) if m else None
+
+
+def sub_point(before: str, text: str, opened: bool = False) -> bool:
+    """Whether ``text`` (a line starting with a number) is a sub-point of the measure
+    ``before`` rather than the next item: numbering that starts again at 1 after the
+    measure's first paragraph (``…以下工作：`` / ``1.…`` / ``2.…``) is a list inside it.
+    With ``opened``, a 1 counts only after a colon (where numbering may also restart per
+    section, as a -raw print cannot tell a title row from the measure above)."""
+    n = _number(text)
+    if n is None:
+        return False
+    paras = [p.strip() for p in before.strip().split("\n") if p.strip()]
+    if n == 1:
+        return bool(paras) and (not opened or paras[-1].endswith(("：", ":")))
+    k, want = len(paras) - 1, n - 1
+    while k >= 1 and want >= 1 and _number(paras[k]) == want:
+        k, want = k - 1, want - 1
+    return want == 0
+
+
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[。；;！？\n]))\s*(\d{1,2})[.．、﹒](?!\d)")
 
 
@@ -80,8 +103,8 @@ def split_numbered(paragraphs: list[str]) -> list[tuple[str | None, list[str]]] 
     for pos, n in starts[1:]:
         if n == seq[-1][1] + 1:
             seq.append((pos, n))
-    if len(seq) < 2:
-        return None
+    if len(seq) < 2 or len(seq) < len(starts):
+        return None  # numbers out of sequence: sub-points (以下工作：1.… 2.…) inside one item
     out = []
     for k, (pos, _n) in enumerate(seq):
         end = seq[k + 1][0] if k + 1 < len(seq) else len(text)

@@ -336,8 +336,9 @@ def build_items(lt: LogicalTable, fates: list[RowFate], warnings: list[str]) -> 
                 item_no = last_item
             else:
                 item_no = clean_item_no(cells[item_col].text)
-        lead = "\n".join(clean_cell(cells[c].text) for c in lead_cols)
-        resp = "\n".join(clean_cell(cells[c].text) for c in resp_cols)
+        # unit cells go to parse_units as printed: a space between two names is a separator there
+        lead = "\n".join(cells[c].text.strip() for c in lead_cols if cells[c].text.strip())
+        resp = "\n".join(cells[c].text.strip() for c in resp_cols if cells[c].text.strip())
         deadline = clean_cell(cells[dl_col].text) if dl_col is not None else ""
         split = split_numbered(measure_paras) if item_no is None else None
         pieces = split or [(None, measure_paras)]

@@ -170,13 +170,14 @@ def _one_line_header_cells(lines: list[tuple[int, str]],
         return None
     k, words, n_head = found
     body = [(no, l.strip()) for no, l in lines[k + n_head:] if l.strip()]
+    # (the header printed again on every page is one line with spaces, not cells on a baseline)
+    body = _drop_header_repeats(body, [l for _, l in lines[k:k + n_head] if l.strip()])
     long = sorted(len(t) for _, t in body if len(t) > 20)
     wrapped = len(long) < 3 or long[int(len(long) * 0.8)] <= 45
     joins = sum(1 for _, t in body if _SAME_BASELINE.search(t))
     if wrapped and (sum(1 for _, t in lines if _PDFTOTEXT_SPACING.search(t)) >= 2
                     or joins >= max(3, 0.005 * len(body))):
         return None  # pdftotext -raw: the raw rebuild reads those
-    body = _drop_header_repeats(body, [l for _, l in lines[k:k + n_head] if l.strip()])
     header = complete_header(fold_flat_header(words), [t for _, t in body])
     rows = align(body, resolve_roles(header))
     table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[k][0])] + rows,

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import display_width
+from govdisclose.normalize.units import ends_like_unit
 from govdisclose.normalize.words import breaks_word
 from govdisclose.parsers.document import Cell, Row
 from govdisclose.shape.celltypes import cell_type
 from govdisclose.shape.header import header_role, resolve_roles
-from govdisclose.shape.numbering import ITEM_RE, heading_level
+from govdisclose.shape.numbering import ITEM_RE, heading_level, sub_point
 
 _ACCEPTS = {
     "item_no": {"item"},
@@ -96,7 +97,11 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         # a short remark (纳入年度考核) closing a row, before the next row's titles: more
         # titles ahead than grouping levels (columns, and a title row) make it the remark,
         # and so does a table whose titles are all numbered (一、 / （一）)
-        if cur and kind == "short" and any(p.col == measure_col for p in cur) and not heading_level(text):
+        # (not the rest of a measure cut mid-sentence, nor a line that opens a list: 以下工作：)
+        cut_cell = cur and (cur[-1].col == measure_col and not cur[-1].text.rstrip().endswith(_SENTENCE_END)
+                            or roles[cur[-1].col] in ("lead", "responsible") and _cut_name(cur[-1].text))
+        if cur and kind == "short" and any(p.col == measure_col for p in cur) and not heading_level(text) \
+                and not cut_cell and not text.rstrip().endswith(("：", ":", "，", ",")):
             other = next((c for c in range(pointer + 1, len(roles)) if roles[c] == "other"), None)
             ahead = 0
             for x in kinds[k:]:
@@ -163,7 +168,8 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
             kind = "units"
         # (a row whose number stands in its 序号 cell: a line starting 2. is still its measure)
         if kind in ("measure", "short") and cur and cur[-1].col == measure_col and (
-                not ITEM_RE.match(text) or any(roles[p.col] == "item_no" for p in cur)):
+                not ITEM_RE.match(text) or any(roles[p.col] == "item_no" for p in cur)
+                or sub_point(cur[-1].text, text)):
             cur[-1] = _Placed(measure_col, cur[-1].text + "\n" + text, cur[-1].line)
             continue
         # a unit cell broken over lines: the pieces make a unit list only together
@@ -210,6 +216,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
     return _finish(rows, roles, prev)
 
 
+_SENTENCE_END = ("。", "；", ";", "！", "？", "）", ")", "”")
 _FRESH_DEADLINE = re.compile(r"^(?:\d{4}年|\d{1,2}月|[一二三四]季度|年底|年内|上半年|下半年|持续|长期|及时|每|定期|按)")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:[（(][^（()）]{1,8}[)）])?(?:\s*[\d\-－]{7,})?$|^.{0,6}\d{3,4}[-－]?\d{7,8}$|^.{0,6}1\d{10}$")
 
@@ -226,6 +233,12 @@ def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) ->
     item number follows within two cells, is the next row's title, not a paragraph."""
     return measure.rstrip().endswith("。") and not text.rstrip().endswith(("。", "；", "，")) \
         and any(t is not None and (cell_type(t) == "item" or ITEM_RE.match(t)) for _, t in ahead)
+
+
+def _cut_name(text: str) -> bool:
+    """A unit cell whose last name stops short of a unit ending (省医保 | 局)."""
+    last = re.split(r"[、，,；;\n]", text.strip())[-1]
+    return bool(last) and not ends_like_unit(last)
 
 
 def _name_tail(text: str) -> bool:

@@ -44,6 +44,9 @@ def find_header(cells: list[FlowCell], start: int = 0) -> tuple[int, int] | None
         j = i
         roles = []
         while j < len(cells):
+            if j > i + 1 and cells[j].blank_before and not cells[i + 1].blank_before \
+                    and header_role(cells[j].text, exact=True) is None:
+                break  # the header row ended at its blank line (基层政务公开标准化… is the first row's title)
             if _header_word(cells[j].text):
                 roles.append(header_role(cells[j].text))
             elif j > i and not cells[j].text.strip() and j + 1 < len(cells) and _header_word(cells[j + 1].text):

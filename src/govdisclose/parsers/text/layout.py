@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from govdisclose.normalize.units import ends_like_unit, is_known
+from govdisclose.normalize.units import ends_like_unit, is_known, two_names
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.header import header_role, names_a_table
 from govdisclose.shape.numbering import ITEM_RE, heading_level
@@ -765,8 +765,19 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
             elif c == m:
                 cells.append(Cell(_measure_paragraphs([table_lines[k][1][c] for k in range(s, e)])))
             else:
-                cells.append(Cell.of("".join(table_lines[k][1][c] for k in range(s, e))))
+                cells.append(Cell.of(_join_lines([table_lines[k][1][c] for k in range(s, e)],
+                                                 roles[c] in ("lead", "responsible"))))
         out.append((table_lines[s][0], cells))
+    return out
+
+
+def _join_lines(parts: list[str], units: bool) -> str:
+    """A cell's lines joined; in a unit cell a line that starts a new name after a whole one
+    (one unit a line) keeps its break, so the names stay apart."""
+    out = ""
+    for p in parts:
+        if p:
+            out += ("\n" if units and out and two_names(out, p) else "") + p
     return out
 
 

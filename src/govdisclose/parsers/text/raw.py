@@ -23,7 +23,7 @@ from govdisclose.normalize.units import ends_like_unit, is_known, name_runs_on, 
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
 from govdisclose.shape.header import header_role
-from govdisclose.shape.numbering import ITEM_RE, heading_level
+from govdisclose.shape.numbering import ITEM_RE, heading_level, sub_point
 
 Lines = list[tuple[int, str]]
 _CJKP = r"[\u3400-\u9fff，。、；：？！“”‘’（）《》〔〕【】—…]"
@@ -256,7 +256,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         t = c.text
         item = ITEM_RE.match(t)
         is_item = bool(item) and (last_item < int(item["no"]) <= last_item + 2 or int(item["no"]) == 1) \
-            and not re.match(r"\d+[.．]\s*政府网站>", t)
+            and not re.match(r"\d+[.．]\s*政府网站>", t) \
+            and not (rows and sub_point("\n".join(rows[-1].cells.get(m, [])), t, opened=True))
         level = heading_level(t)
         wide = width(t) > narrow
         kind, k = state
@@ -362,9 +363,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             # ①② open paragraphs inside the measure when they follow in sequence
             circ = re.match(r"^[①-⑳]", t)
             seen = re.findall(r"[①-⑳]", "".join(rows[-1].cells.get(m, [])))
-            sub_point = bool(circ) and (t[0] == "①" or (bool(seen) and ord(t[0]) == ord(seen[-1]) + 1))
-            out_of_sequence = bool(circ) and not sub_point  # ⑦ after ⑤: a row of its own
-            if ((last_measure_full and not c.joined and not unit_like) or (sub_point and not c.joined)) \
+            circled_next = bool(circ) and (t[0] == "①" or (bool(seen) and ord(t[0]) == ord(seen[-1]) + 1))
+            out_of_sequence = bool(circ) and not circled_next  # ⑦ after ⑤: a row of its own
+            if ((last_measure_full and not c.joined and not unit_like) or (circled_next and not c.joined)) \
                     and not out_of_sequence:
                 put(m, t)
                 last_measure_full = width(t) >= w_full - 4
@@ -457,6 +458,11 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             elif (dl := _deadline_after_others(tail, roles, k)) is not None and _deadline_like(t):
                 put(tail[dl], t)  # an empty remark column between: the deadline goes to its own
                 state = ("tail", dl)
+            elif roles[col] in ("lead", "responsible") and cur and _done(cur, roles[col]) \
+                    and (dl := _deadline_after_others(tail, roles, k, skip=("other", "lead", "responsible"))) is not None \
+                    and _deadline_like(t) and not _unit_list(t) and not scoped_unit(t):
+                put(tail[dl], t)  # an empty unit cell between (a lead with no 配合单位): the deadline
+                state = ("tail", dl)
             elif roles[col] == "other" and cur and k + 1 < len(tail) and roles[tail[k + 1]] == "deadline" \
                     and not c.joined and not _deadline_like(t):
                 put(col, t)  # the remark goes on (纳入 / 年度 / 考核): the deadline column takes only a deadline
@@ -500,13 +506,14 @@ def _fits_tail(text: str, following: list[Chunk]) -> bool:
     return _unit_list(text) or _unit_line(text, following) or starts_known(first) or _deadline_like(text)
 
 
-def _deadline_after_others(tail: list[int], roles: list[str | None], k: int) -> int | None:
+def _deadline_after_others(tail: list[int], roles: list[str | None], k: int,
+                           skip: tuple[str, ...] = ("other",)) -> int | None:
     """The tail position of a deadline column that follows ``k`` past remark or person
-    columns only (备注, 责任领导), or None."""
+    columns only (备注, 责任领导; with ``skip``, other kinds of column), or None."""
     for j in range(k + 1, len(tail)):
         if roles[tail[j]] == "deadline":
             return j if j > k + 1 else None
-        if roles[tail[j]] != "other":
+        if roles[tail[j]] not in skip:
             return None
     return None
 

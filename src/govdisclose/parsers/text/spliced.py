@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from govdisclose.normalize.units import ends_like_unit, is_known, starts_known
+from govdisclose.normalize.units import ends_like_unit, in_word_scope, is_known, starts_known
 from govdisclose.normalize.words import breaks_word, first_word
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.header import header_words, names_a_table, resolve_roles
@@ -188,7 +188,7 @@ def pull_units(s: str) -> tuple[str, list[tuple[int, list[str]]]]:
     cells: list[tuple[int, list[str]]] = []
     kept = pos = last = 0
     while pos < len(s):
-        found = _chain(s, pos) if starts_known(s[pos:pos + 2]) else None
+        found = _chain(s, pos) if starts_known(s[pos:pos + 2]) and not in_word_scope(s, pos) else None
         if found is not None and _spliced(s, *found):
             spans, names = found
             for k, (a, b) in enumerate(spans):
