@@ -104,15 +104,22 @@ def squeeze_spaces(text: str) -> str:
     return _SPACE_RUN.sub(repl, text).strip()
 
 
+_SUB_POINT = re.compile(r"^(?:\d{1,2}[.．、﹒](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
+
+
 def join_lines(text: str) -> str:
-    """Join lines broken inside a sentence: a CJK text line break carries no meaning."""
+    """Join lines broken inside a sentence: a CJK text line break carries no meaning. A line
+    that opens a sub-point (``1.``, ``（1）``, ``①``) after a sentence or a colon ends is
+    a paragraph of its own and keeps its break."""
     lines = [squeeze_spaces(x) for x in text.splitlines()]
     lines = [x for x in lines if x]
     if not lines:
         return ""
     out = lines[0]
     for ln in lines[1:]:
-        if re.search(r"[A-Za-z0-9]$", out) and re.match(r"[A-Za-z0-9]", ln):
+        if _SUB_POINT.match(ln) and out.endswith(("。", "；", ";", "：", ":")):
+            out += "\n" + ln
+        elif re.search(r"[A-Za-z0-9]$", out) and re.match(r"[A-Za-z0-9]", ln):
             out += " " + ln
         else:
             out += ln

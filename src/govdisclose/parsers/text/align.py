@@ -359,15 +359,15 @@ _COLLECTIVE = re.compile(r"^各|有关|相关部门|相关单位|成员单位$|�
 def _lead_cut(lines: list[str]) -> int:
     """One unit a line, lead column then responsible column, no mark between them: the
     responsible list starts where the first unit comes again (lead units are usually
-    responsible too, listed first), else at the first collective (各区县政府, 有关单位: rarely a lead),
-    else after one lead unit."""
+    responsible too, listed first), else at a collective among the first three (各区县政府, 有关单位:
+    rarely a lead), else after one lead unit."""
     names = [re.sub(r"\s+", "", x) for x in lines]
     for j in range(1, len(names)):
         if names[j] == names[0] and j <= len(names) - j:  # a lead list no longer than the responsible one
             return j
-    for j in range(1, len(names)):
+    for j in range(1, min(len(names), 3)):
         if _COLLECTIVE.search(names[j]):
-            return j
+            return j  # (a lead list is short: a collective further down is one of the responsible)
     return 1
 
 

@@ -49,7 +49,9 @@ def pipe_cells(lines: Lines) -> tuple[list[tuple[int, str]], list[FlowCell]]:
         mark = line.strip()
         if mark and set(mark) <= {"|", " "}:
             if buf or mark == "|":
-                cells.append(FlowCell([x for x in buf if x], start or no))
+                # a blank line before the text: the copy's row break (the header row ends there too)
+                blank = bool(buf) and not buf[0] and any(buf)
+                cells.append(FlowCell([x for x in buf if x], start or no, blank_before=blank))
             if mark.count("|") >= 2:  # "| ||" / "||": the copy marks the end of a row
                 cells.append(FlowCell([], no, row_end=True))
             buf, start = [], None

@@ -1,0 +1,69 @@
+"""Notices unlike the seeds, printed in every flow (fixtures/variants/golds/, rendered by
+fixtures/make_variants.py): a province's 2019 division with 厅 departments and numbered
+sub-points inside measures (``以下工作：`` / ``1.…`` / ``2.…``), a township's 2020 list of
+offices (镇党政办, 各村（社区）) with a task-name column and no sections, a district's 2023
+table with ``（1）`` sub-points. Each variant draws header words, column order, item style,
+unit separators (one unit a line included), merges and flow, as the benchmark does."""
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+import govdisclose
+from conftest import FIXTURES, exact_counts
+
+sys.path.insert(0, str(FIXTURES))
+from make_variants import FLOWS, choose, golds, render  # noqa: E402
+
+WRITTEN = {stem: g for stem, g in golds(written=True).items() if stem.startswith("9")}
+
+
+def test_the_written_notices_are_there() -> None:
+    assert sorted(WRITTEN) == ["901_province_2019", "902_township_2020", "903_district_2023"]
+    sub_points = [t for g in WRITTEN.values() for t in g["tasks"] if "\n1" in t["measure"] or "\n（1）" in t["measure"]]
+    assert len(sub_points) >= 3
+
+
+@pytest.mark.parametrize("flow", FLOWS)
+def test_every_flow_reads_the_written_notices(flow: str, tmp_path: Path) -> None:
+    """Pooled over 3 variants of each notice: the flow keeps its items whole (sub-points
+    are no rows of their own) and its units apart."""
+    rng = random.Random(f"written-{flow}")
+    totals = [0, 0, 0]
+    per_doc = {}
+    for stem, gold in sorted(WRITTEN.items()):
+        for k in range(3):
+            v = {**choose(rng, gold), "flow": flow}
+            path = render(tmp_path / f"{stem}.{k}.out", gold, v)
+            pred = json.loads(govdisclose.parse(path).model_dump_json())
+            counts = exact_counts(gold, pred)
+            totals = [a + b for a, b in zip(totals, counts)]
+            per_doc[f"{stem}.{k}"] = (counts, len(pred["tasks"]))
+    exact, n_gold, n_pred = totals
+    floor = 0.8 if flow in ("raw", "pdfcopy") else 0.9
+    assert 2 * exact / (n_gold + n_pred) >= floor, per_doc
+
+
+def test_sub_points_stay_in_their_measure(tmp_path: Path) -> None:
+    """A cell-per-line copy: ``1.`` after ``重点做好以下工作：`` is no new item, and the next
+    item (5.) still follows 4."""
+    gold = WRITTEN["901_province_2019"]
+    v = {**choose(random.Random(3), gold), "flow": "cells", "item": "1."}
+    path = render(tmp_path / "p.out", gold, v)
+    tasks = govdisclose.parse(path).tasks
+    assert [t.item_no for t in tasks] == [str(n) for n in range(1, 14)]
+    four = next(t for t in tasks if t.item_no == "4")
+    assert "以下工作：\n1.在省政府门户网站开设意见征集专栏；\n2.意见采纳" in four.measure
+
+
+def test_names_apart_by_a_space_or_a_line() -> None:
+    from govdisclose.normalize.units import parse_units
+    assert parse_units("镇党政办 镇综治办").responsible == ["镇党政办", "镇综治办"]
+    assert parse_units("镇财政所\n镇社事办\n各村（社区）").responsible == ["镇财政所", "镇社事办", "各村（社区）"]
+    assert parse_units("市司 法局").responsible == ["市司法局"]  # a space inside a name is debris
+    assert parse_units("市政府 办公室").responsible == ["市政府办公室"]
+    assert parse_units("省人力资源社会\n保障厅").responsible == ["省人力资源社会保障厅"]
