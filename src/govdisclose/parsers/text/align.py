@@ -131,7 +131,11 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
             ahead = _peek(cells, k)
             deeper = heading_level(cur[-1].text) == "section" and ahead is not None and heading_level(ahead) == "task"
             last_group = heading_level(cur[-1].text) == "task" or not [c for c in groups_before if c > cur[-1].col]
-            if deeper or (last_group and nxt in ("measure", "item")):
+            # (a title cut twice: 三、持续加强 / 重点领域信息 / 公开, then the row's measure)
+            after = [x for x in kinds[k + 1:] if x != "empty"][:2]
+            cut_twice = after[:1] == ["short"] and after[1:] in (["measure"], ["item"]) \
+                and ahead is not None and len(ahead) <= 8 and not heading_level(ahead) and not ITEM_RE.match(ahead)
+            if deeper or (last_group and (nxt in ("measure", "item") or cut_twice)):
                 cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
                 continue
         # an unnumbered title cut at its column's width (推进减税、降费、降低要素成本 / 信息公开):
