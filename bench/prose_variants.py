@@ -30,11 +30,13 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--show", type=int, default=5, help="print the worst N variants")
     ap.add_argument("--keep", type=Path, help="write the worst variants' text here")
+    ap.add_argument("--written", action="store_true",
+                    help="also draw from the notices written for this check (fixtures/variants/golds)")
     args = ap.parse_args()
     from govdisclose import parse
     from govdisclose.errors import GovdiscloseError
 
-    gold_by_stem = golds()
+    gold_by_stem = golds(args.written)
     rng = random.Random(args.seed)
     tally = Tally()
     results = []

@@ -79,6 +79,8 @@ def test_units(cell: str, role: str, lead: list[str], resp: list[str]) -> None:
     ("持续推进", "ongoing", None),
     ("及时更新", "ongoing", None),
     ("全年", "ongoing", None),
+    ("常年", "ongoing", None),
+    ("本年度", "ongoing", None),
     ("专项规划编制完成后20个工作日内公开", "relative", None),
     ("按市级部门要求时限完成", "conditional", None),
     ("按市财政局规定时间公开", "conditional", None),

@@ -67,3 +67,19 @@ def test_names_apart_by_a_space_or_a_line() -> None:
     assert parse_units("市司 法局").responsible == ["市司法局"]  # a space inside a name is debris
     assert parse_units("市政府 办公室").responsible == ["市政府办公室"]
     assert parse_units("省人力资源社会\n保障厅").responsible == ["省人力资源社会保障厅"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_prose_points_keep_their_sub_points(seed: int, tmp_path: Path) -> None:
+    """The province's division printed as points in prose: ``1.`` after a colon inside a
+    point is a list of that point, not the next item; unit notes in any style still parse
+    (各村（社区） keeps its bracket on a label line)."""
+    from make_prose_variants import render as render_prose
+
+    for stem in ("901_province_2019", "902_township_2020"):
+        text, printed, _v = render_prose(WRITTEN[stem], random.Random(seed))
+        path = tmp_path / f"{stem}.txt"
+        path.write_text(text, encoding="utf-8")
+        pred = json.loads(govdisclose.parse(path).model_dump_json())
+        exact, n_gold, n_pred = exact_counts(printed, pred)
+        assert n_pred == n_gold and exact >= n_gold - 1, (stem, exact, n_gold, n_pred)

@@ -12,7 +12,7 @@ from govdisclose.normalize.text import clean_cell
 from govdisclose.normalize.units import parse_units
 from govdisclose.parsers.document import Paragraph
 from govdisclose.shape.header import header_role
-from govdisclose.shape.numbering import ITEM_RE, PAREN_ITEM_RE, SECTION_RE, TASK_RE, split_item_no, strip_title
+from govdisclose.shape.numbering import ITEM_RE, PAREN_ITEM_RE, SECTION_RE, TASK_RE, split_item_no, strip_title, sub_point
 from govdisclose.shape.records import split_inline_labels
 from govdisclose.shape.table import RawItem
 
@@ -84,7 +84,9 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
         if lab and items:
             # 牵头单位：… / 责任单位：… / 完成时限：… lines under a point, one or several a line
             target = items[-1]
-            rest, labels = split_inline_labels(text.strip("（()）"))
+            # (a bracket around the whole line goes; one closing a name, 各村（社区）, stays)
+            inner = text[1:-1] if text[:1] in "（(" and text[-1:] in "）)" else text
+            rest, labels = split_inline_labels(inner)
             if rest.strip(" 。；;，,") or not labels:
                 labels = {header_role(lab["label"]) or "": lab["value"].strip()}
             for role, value in labels.items():
@@ -103,6 +105,10 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
                 break
             continue
         if (ITEM_RE.match(text) or PAREN_ITEM_RE.match(text)) and (task or section):
+            if open_item is not None and open_item.measure \
+                    and sub_point("\n".join(open_item.measure), text, opened=True):
+                open_item.measure.append(text)  # 重点做好以下工作： / 1.… / 2.…: a list inside the point
+                continue
             no, rest = split_item_no(text)
             open_item = new_item(no, rest, p)
             continue
