@@ -42,3 +42,13 @@ def test_unruled_table_falls_back_to_column_bands() -> None:
         assert any("no ruling lines" in w for w in notice.warnings)
         assert exact_f1(gold_for(path), notice.model_dump(mode="json")) >= 0.9
         assert all(x.provenance.page for x in notice.tasks)
+
+
+def test_units_one_a_line_in_a_narrow_column_stay_apart() -> None:
+    """A township's table printed by LibreOffice (fixtures/variants/golds/902…): the unit
+    column is narrow, so 镇便民服 / 务中心 wraps mid-name and 镇党政办 starts the next line."""
+    tasks = govdisclose.parse(FIXTURES / "pdf" / "township_units_one_a_line.pdf").tasks
+    assert [t.item_no for t in tasks] == [str(n) for n in range(1, 9)]
+    assert tasks[1].responsible_units == ["镇便民服务中心", "镇党政办"]
+    assert tasks[2].responsible_units == ["镇财政所", "镇社事办", "镇农业服务中心"]
+    assert tasks[4].responsible_units == ["镇经发办", "镇纪委", "各村（社区）"]

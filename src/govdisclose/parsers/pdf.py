@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from govdisclose.errors import InputError
+from govdisclose.normalize.units import two_names
 from govdisclose.parsers.document import Cell, Document, Paragraph, Row, Table
 from govdisclose.settings import Settings
 
@@ -87,7 +88,9 @@ def _cell_paragraphs(chars: list[dict], bbox: tuple[float, float, float, float])
     inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
     paras: list[str] = []
     for _lx0, _lx1, text in _lines(inside):
-        if paras and not (_PARA_START.match(text) and paras[-1].endswith(("。", "；", ";"))):
+        # one unit a line (镇党政办 / 镇综治办) keeps its break; a name wrapped mid-way does not
+        names_apart = bool(paras) and not re.search(r"[，。；：;:]", paras[-1]) and two_names(paras[-1], text)
+        if paras and not names_apart and not (_PARA_START.match(text) and paras[-1].endswith(("。", "；", ";"))):
             sep = " " if re.search(r"[A-Za-z0-9]$", paras[-1]) and re.match(r"[A-Za-z]", text) else ""
             paras[-1] += sep + text
         else:
