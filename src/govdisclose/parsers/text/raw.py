@@ -424,6 +424,14 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             else:
                 put(k, t)
             continue
+        if kind == "tail" and pre and first_of_many and not wide and not _deadline_like(t) and not _unit_list(t) \
+                and not scoped_unit(t) and (nxt := ITEM_RE.match(chunks[idx + 1].text)) \
+                and last_item < int(nxt["no"]) <= last_item + 2:
+            # a title on the baseline of the next row's numbered measure (村务公开 4．落实…)
+            new_row(c)
+            rows[-1].blocks.append([t])
+            state = ("pre", -1)
+            continue
         if kind == "tail":
             col = tail[k]
             cur = rows[-1].cells.get(col, [])
