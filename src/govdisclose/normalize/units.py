@@ -217,6 +217,12 @@ def ends_like_unit(name: str) -> bool:
     return bare.endswith(_registry()["endings"]) or (bare != name and len(bare) >= 2 and bare[-1] in "村居")
 
 
+def ends_mid_name(text: str) -> bool:
+    """Whether the last name of a unit list stops short of a unit ending (省医保 | 局)."""
+    last = re.split(r"[、，,；;\n]", text.strip())[-1]
+    return bool(last) and not ends_like_unit(last)
+
+
 def scoped_unit(name: str) -> bool:
     """A whole unit name with some certainty: one the registry knows, or one that starts with
     a scope (市, 区, 各, 省…) and ends like a unit. A title line cut at 社 or 区 is not."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from govdisclose.models import Heading
 from govdisclose.normalize.text import clean_cell
-from govdisclose.normalize.units import ends_like_unit
+from govdisclose.normalize.units import ends_mid_name
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.celltypes import name_columns
 from govdisclose.shape.header import ColumnMap, _finish, find_header, header_role, same_as_header, within_header
@@ -172,8 +172,7 @@ def _cut_unit_cell(text: str) -> bool:
         return False
     if text.endswith(("、", "，", ",", "；")):
         return True
-    last = re.split(r"[、，,；;\n]", text)[-1]
-    return not ends_like_unit(last)
+    return ends_mid_name(text)
 
 
 def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import display_width
-from govdisclose.normalize.units import ends_like_unit
+from govdisclose.normalize.units import ends_mid_name
 from govdisclose.normalize.words import breaks_word
 from govdisclose.parsers.document import Cell, Row
 from govdisclose.shape.celltypes import cell_type
@@ -99,7 +99,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         # and so does a table whose titles are all numbered (一、 / （一）)
         # (not the rest of a measure cut mid-sentence, nor a line that opens a list: 以下工作：)
         cut_cell = cur and (cur[-1].col == measure_col and not cur[-1].text.rstrip().endswith(_SENTENCE_END)
-                            or roles[cur[-1].col] in ("lead", "responsible") and _cut_name(cur[-1].text))
+                            or roles[cur[-1].col] in ("lead", "responsible") and ends_mid_name(cur[-1].text))
         if cur and kind == "short" and any(p.col == measure_col for p in cur) and not heading_level(text) \
                 and not cut_cell and not text.rstrip().endswith(("：", ":", "，", ",")):
             other = next((c for c in range(pointer + 1, len(roles)) if roles[c] == "other"), None)
@@ -237,12 +237,6 @@ def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) ->
     item number follows within two cells, is the next row's title, not a paragraph."""
     return measure.rstrip().endswith("。") and not text.rstrip().endswith(("。", "；", "，")) \
         and any(t is not None and (cell_type(t) == "item" or ITEM_RE.match(t)) for _, t in ahead)
-
-
-def _cut_name(text: str) -> bool:
-    """A unit cell whose last name stops short of a unit ending (省医保 | 局)."""
-    last = re.split(r"[、，,；;\n]", text.strip())[-1]
-    return bool(last) and not ends_like_unit(last)
 
 
 def _name_tail(text: str) -> bool:
