@@ -71,12 +71,14 @@ def test_names_apart_by_a_space_or_a_line() -> None:
 
 @pytest.mark.parametrize("seed", range(4))
 def test_prose_points_keep_their_sub_points(seed: int, tmp_path: Path) -> None:
-    """The province's division printed as points in prose: ``1.`` after a colon inside a
-    point is a list of that point, not the next item; unit notes in any style still parse
-    (各村（社区） keeps its bracket on a label line)."""
+    """The written divisions printed as points in prose: ``1.`` after a colon inside a
+    point, or after a full stop inside a point whose unit note has not come yet (903's
+    ``…同步部署。`` / ``1．…；`` / ``2．…（区政府办公室牵头…）``), is a list of that point,
+    not the next item; unit notes in any style still parse (各村（社区） keeps its bracket
+    on a label line)."""
     from make_prose_variants import render as render_prose
 
-    for stem in ("901_province_2019", "902_township_2020"):
+    for stem in ("901_province_2019", "902_township_2020", "903_district_2023"):
         text, printed, _v = render_prose(WRITTEN[stem], random.Random(seed))
         path = tmp_path / f"{stem}.txt"
         path.write_text(text, encoding="utf-8")

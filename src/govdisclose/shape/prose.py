@@ -105,8 +105,9 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
                 break
             continue
         if (ITEM_RE.match(text) or PAREN_ITEM_RE.match(text)) and (task or section):
-            if open_item is not None and open_item.measure \
-                    and sub_point("\n".join(open_item.measure), text, opened=True):
+            if open_item is not None and open_item.measure and sub_point(
+                    "\n".join(open_item.measure), text,
+                    opened=not (any(map(_closed, items[:-1])) and not _closed(open_item))):
                 open_item.measure.append(text)  # 重点做好以下工作： / 1.… / 2.…: a list inside the point
                 continue
             no, rest = split_item_no(text)
@@ -121,6 +122,19 @@ def shape_points(paragraphs: list[Paragraph]) -> list[RawItem]:
 
 # a parenthesis naming who does the sentence before it: （国务院审改办牵头，各省级政府负责）
 _UNIT_NOTE = re.compile(r"[（(](?P<units>[^（()）]{2,120}?(?:牵头|负责|落实|配合)[^（()）]{0,40})[）)][。；;]?")
+
+
+_INLINE_LABEL = re.compile(r"(?:牵头|责任|配合)(?:单位|部门)\s*[:：]")
+_CLOSING_NOTE = re.compile(r"[（(〔【\[][^（()）〔〕【】]*(?:牵头|负责|落实|配合|单位|部门)[^（()）〔〕【】]*[）)〕】\]][。；;]?$")
+
+
+def _closed(item: RawItem) -> bool:
+    """Whether a point already carries its units (a closing note or label lines). Where the
+    notice closes its points so, a 1. under a point still open is a list inside it
+    (``…同步部署。`` / ``1．…；`` / ``2．…（A牵头）``), not the next point."""
+    return bool(item.lead or item.responsible or item.deadline) \
+        or bool(item.measure and _CLOSING_NOTE.search(item.measure[-1])) \
+        or bool(_INLINE_LABEL.search("".join(item.measure)))
 
 
 def _names_units(note: str) -> bool:
