@@ -64,6 +64,7 @@ def main() -> int:
                 "groups=" + ("repeated" if v["repeat_groups"] else "once"), "doc=" + stem[:3],
                 "header=" + ("two rows" if v["header2"] else "one row"), "pages=" + str(v.get("page_rows", 0)),
                 "sections=" + ("title rows" if v["title_rows"] else "column"), "preamble=" + v["preamble"],
+                "units=" + ("one cell, 牵头 + " + v["joint"] if v.get("joint") else "own columns"),
                 "order=" + ("deadline-first" if v["cols"].index("measure") + 1 < len(v["cols"])
                             and v["cols"][v["cols"].index("measure") + 1] == "deadline" else "units-first")]
         keys += [f"{c}={v['names'][c]}" for c in v["cols"]]

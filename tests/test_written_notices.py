@@ -85,3 +85,39 @@ def test_prose_points_keep_their_sub_points(seed: int, tmp_path: Path) -> None:
         pred = json.loads(govdisclose.parse(path).model_dump_json())
         exact, n_gold, n_pred = exact_counts(printed, pred)
         assert n_pred == n_gold and exact >= n_gold - 1, (stem, exact, n_gold, n_pred)
+
+
+@pytest.mark.parametrize("flow", ["pipe", "cells", "rowtab", "cellpipe", "docx"])
+@pytest.mark.parametrize("role", ["参与", "配合", "按职责分工负责"])
+def test_lead_and_responsible_in_one_cell(flow: str, role: str, tmp_path: Path) -> None:
+    """One 责任单位 column that says who leads (``区发展改革委牵头，区政府有关部门参与``), in
+    copies where rows under merged cells lose cells: the cell is still read as units
+    (not run into the measure), and its 牵头 names go to lead."""
+    gold = WRITTEN["903_district_2023"]
+    v = {**choose(random.Random(5), gold), "flow": flow, "joint": role, "header2": False, "sep": "、"}
+    v["cols"] = [c for c in v["cols"] if c != "lead"]
+    path = render(tmp_path / "j.out", gold, v)
+    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    exact, n_gold, n_pred = exact_counts(gold, pred)
+    assert exact == n_gold == n_pred, (exact, n_gold, n_pred)
+
+
+def test_raw_print_with_the_measure_first(tmp_path: Path) -> None:
+    """``pdftotext -raw`` of a table whose measure column comes first after the 序号: each
+    row's first line carries the measure's first line and the one-line cells after it, as
+    run-together rows do; the deadline after the measure's last 。 is its own cell, and the
+    ``1．`` / ``2．`` list inside item 7 does not stop 8 from opening the next row."""
+    gold = WRITTEN["903_district_2023"]
+    v = {**choose(random.Random(0), gold), "flow": "raw", "item": "column", "sep": "、", "joint": "",
+         "cols": ["section", "item", "measure", "deadline", "lead", "responsible"], "header2": False,
+         "title_rows": False, "repeat_groups": False, "preamble": "table title", "page_lines": 0}
+    v["names"] = {"section": "重点领域", "item": "编号", "measure": "工作要求", "deadline": "时间节点",
+                  "lead": "牵头科室", "responsible": "协办单位"}
+    path = render(tmp_path / "r.out", gold, v)
+    from govdisclose.parsers import read_document
+    from govdisclose.settings import Settings
+    assert read_document(path.name, path.read_bytes(), "", Settings()).flow == "raw"
+    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    assert [t["item_no"] for t in pred["tasks"]] == [str(n) for n in range(1, 10)]
+    exact, n_gold, n_pred = exact_counts(gold, pred)
+    assert exact == n_gold == n_pred

@@ -217,6 +217,16 @@ def ends_like_unit(name: str) -> bool:
     return bare.endswith(_registry()["endings"]) or (bare != name and len(bare) >= 2 and bare[-1] in "村居")
 
 
+def names_with_role(part: str) -> bool:
+    """A piece of a unit cell that is a name with its role word (区发展改革委牵头,
+    有关单位参与) or a role word alone: not a sentence that happens to say 负责."""
+    reg = _registry()
+    if not reg["role_re"].search(part):
+        return False
+    rest = reg["role_re"].sub("", part).strip()
+    return not rest or ends_like_unit(rest) or is_known(rest)
+
+
 def ends_mid_name(text: str) -> bool:
     """Whether the last name of a unit list stops short of a unit ending (省医保 | 局)."""
     last = re.split(r"[、，,；;\n]", text.strip())[-1]

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.deadlines import parse_deadline
-from govdisclose.normalize.units import ends_like_unit, is_known
+from govdisclose.normalize.units import ends_like_unit, is_known, names_with_role
 from govdisclose.shape.numbering import ITEM_RE, heading_level
 
 _ITEM = re.compile(r"^\s*(?:[（(]?\d{1,3}[）)]?\s*[.．、﹒]?|[①-⑳])\s*$")
@@ -55,7 +55,7 @@ def cell_type(text: str) -> str:
         # (or the bracket is part of the name: 各镇(办))
         for variant in (bare, bare.replace("\n", ""), t):
             parts = [p for p in re.split(r"[、，,；;\n\s]+|等", variant) if p]
-            if parts and all(ends_like_unit(p) or is_known(p) or re.search(r"牵头|配合|负责", p) for p in parts):
+            if parts and all(ends_like_unit(p) or is_known(p) or names_with_role(p) for p in parts):
                 return "units"
     if len(t) >= 16 or ITEM_RE.match(t) or t.endswith(("。", "；")):
         return "measure"

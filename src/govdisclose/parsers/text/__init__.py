@@ -182,12 +182,28 @@ def _one_line_header_cells(lines: list[tuple[int, str]],
     rows = align(body, resolve_roles(header))
     table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[k][0])] + rows,
                   index=0, flags=["cells"])
-    if wrapped and joins:
-        # a join or two: a viewer's copy or -raw cannot be told apart; the grid that reads better
+    if joins:
+        # a join or two, or lines longer than a column (-raw of a table whose measure column
+        # comes first): a viewer's copy or -raw cannot be told apart; the grid that reads better
         other = raw()
         if other is not None and grid_quality(other[1]) > grid_quality(table):
             return None
     return [(no, l.strip()) for no, l in lines[:k] if l.strip()], table
+
+
+def _runs_unless_raw(lines: list[tuple[int, str]],
+                     raw: Callable[[], tuple[list[tuple[int, str]], Table] | None]
+                     ) -> tuple[list[tuple[int, str]], Table] | None:
+    """Run-together rows, unless the text is ``pdftotext -raw`` of a table whose measure
+    column comes first: then each row's first line holds the measure's first line and the
+    one-line cells after it, and looks like a whole row. The grid that reads better wins."""
+    found = runs_table(lines)
+    if found is None:
+        return None
+    other = raw()
+    if other is not None and grid_quality(other[1]) > grid_quality(found[1]):
+        return None
+    return found
 
 
 def detect_flow(lines: list[tuple[int, str]]) -> str:
@@ -267,7 +283,8 @@ def read_text(path: Path, data: bytes, sha256: str, settings: Settings) -> Docum
         # one header line over the body: run-together rows, whole cells, or -raw wrapped cells;
         # the -raw rebuild is made once, for the comparison with the cells reading and as the result
         raw = functools.cache(lambda: raw_table(lines, page_starts))
-        for name, build in (("runs", runs_table), ("cells", lambda ls: _one_line_header_cells(ls, raw)),
+        for name, build in (("runs", lambda ls: _runs_unless_raw(ls, raw)),
+                            ("cells", lambda ls: _one_line_header_cells(ls, raw)),
                             ("raw", lambda ls: raw()), ("spliced", spliced_table)):
             found = build(lines)
             if found:

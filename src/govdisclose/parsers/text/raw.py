@@ -101,11 +101,12 @@ def _chunks(lines: Lines, item_column: bool = False) -> list[Chunk]:
         pieces: list[str] = []
         for p in parts:
             # "区发展改革委 10 月 31 日前": a deadline glued after a unit
-            m = re.search(r"(?<=[\u4e00-\u9fff]) (?=\d{1,2} ?月|20\d\d ?年(?!度))", p)
+            m = re.search(r"(?<=[\u4e00-\u9fff。；]) (?=\d{1,2} ?月|20\d\d ?年(?!度))", p)
             # (or after a short cell: a person's name, a remark)
             short_cells = m is not None and len(p[: m.start()]) <= 6 and len(p[m.end():]) <= 14 \
                 and not re.search(r"[，。、；：\d]", p[: m.start()])
-            if m and (ends_like_unit(p[: m.start()]) or short_cells):
+            # (or after a measure's last sentence: …“免申即享”。 2023年6月30日前)
+            if m and (ends_like_unit(p[: m.start()]) or short_cells or p[m.start() - 1] in "。；"):
                 pieces.extend([p[: m.start()], p[m.end():]])
             else:
                 pieces.append(p)
@@ -233,6 +234,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     rows: list[_Row] = []
     state: tuple[str, int] = ("none", 0)
     last_item = 0
+    sub_last = 0  # the last number of a list inside the current row's measure
     last_measure_full = False
 
     def titles_seen(before: list[_Row]) -> dict[int, list[str]]:
@@ -255,7 +257,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     for idx, c in enumerate(chunks):
         t = c.text
         item = ITEM_RE.match(t)
-        is_item = bool(item) and (last_item < int(item["no"]) <= last_item + 2 or int(item["no"]) == 1) \
+        is_item = bool(item) and (last_item < int(item["no"]) <= last_item + 2 or int(item["no"]) == 1
+                                  or (sub_last > 0 and int(item["no"]) == sub_last + 1)) \
             and not re.match(r"\d+[.．]\s*政府网站>", t) \
             and not (rows and sub_point("\n".join(rows[-1].cells.get(m, [])), t, opened=True))
         level = heading_level(t)
@@ -337,13 +340,20 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             state = ("pre", col)
             continue
         if is_item:
-            last_item = int(item["no"])
+            n = int(item["no"])
             if kind == "measure" and not c.joined:
                 # items before any unit cell share one measure cell (1．… 2．… 3．…):
-                # shaping splits them and gives each the row's units
+                # shaping splits them and gives each the row's units; numbers up to the
+                # row's own (7 规范… / 1．… / 2．…) are a list inside its measure
+                own = _row_number(rows[-1], m, item_col)
+                if own is not None and n <= own and (n == 1 or sub_last):
+                    sub_last = n
+                else:
+                    last_item, sub_last = n, 0
                 put(m, t)
                 last_measure_full = width(t) >= w_full - 4
                 continue
+            last_item, sub_last = n, 0
             if kind != "pre":
                 new_row(c)
             rows[-1].settle_blocks(groups, titles_seen(rows[:-1]))
@@ -505,6 +515,15 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             r.settle_blocks(groups, titles_seen(rows[:k]))
         r.split_unit_run()
     return rows
+
+
+def _row_number(row: _Row, m: int, item_col: int | None) -> int | None:
+    """The row's own item number: its 序号 cell, or the number its measure starts with."""
+    if item_col is not None and row.cells.get(item_col):
+        no = "".join(row.cells[item_col]).strip()
+        return int(no) if no.isdigit() else None
+    first = ITEM_RE.match(row.cells.get(m, [""])[0])
+    return int(first["no"]) if first else None
 
 
 def _fits_tail(text: str, following: list[Chunk]) -> bool:
