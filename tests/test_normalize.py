@@ -225,3 +225,15 @@ def test_whole_unit_names_and_their_starts() -> None:
     assert scoped_unit("区财政局") and scoped_unit("各镇（街道）") and scoped_unit("人行重庆营管部")
     assert not scoped_unit("推进政府和社") and not scoped_unit("人民政府")
     assert starts_known("各区县（自治县）人民政") and not starts_known("加强预期")
+
+
+def test_role_words_in_a_wrapped_unit_cell() -> None:
+    """A cell saying who leads, wrapped at its column: a role word cut by the line break is
+    still a role word, and a name's piece before the cut role word is name (not 市政协's 协)."""
+    from govdisclose.normalize.units import names_with_role, without_role_tail
+    split = parse_units("区发展改革委牵\n头，区经济信息\n委、区商务委参\n与")
+    assert split.lead == ["区发展改革委"] and split.responsible == ["区经济信息委", "区商务委"]
+    assert names_with_role("有关单位参与") and names_with_role("参与")
+    assert not names_with_role("区政府办公室负责组织实施")
+    assert without_role_tail("事处按职责分工负") == "事处"
+    assert without_role_tail("市政协") == "市政协"

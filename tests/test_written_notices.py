@@ -87,7 +87,7 @@ def test_prose_points_keep_their_sub_points(seed: int, tmp_path: Path) -> None:
         assert n_pred == n_gold and exact >= n_gold - 1, (stem, exact, n_gold, n_pred)
 
 
-@pytest.mark.parametrize("flow", ["pipe", "cells", "rowtab", "cellpipe", "docx"])
+@pytest.mark.parametrize("flow", ["pipe", "cells", "rowtab", "cellpipe", "docx", "pdfcopy", "raw", "layout"])
 @pytest.mark.parametrize("role", ["参与", "配合", "按职责分工负责"])
 def test_lead_and_responsible_in_one_cell(flow: str, role: str, tmp_path: Path) -> None:
     """One 责任单位 column that says who leads (``区发展改革委牵头，区政府有关部门参与``), in

@@ -107,6 +107,14 @@ def squeeze_spaces(text: str) -> str:
 _SUB_POINT = re.compile(r"^(?:\d{1,2}[.．、﹒](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
 
 
+def opens_sub_point(before: str, line: str) -> bool:
+    """Whether ``line`` opens a sub-point (``1.``, ``（1）``, ``①``) of its own paragraph: it
+    follows the end of a sentence or a colon. Every reader's paragraph joining uses it."""
+    # (公开路径：1.政府网站>… / 2.其他渠道: the paths of a sentence, not its paragraphs)
+    return bool(_SUB_POINT.match(line)) and before.endswith(("。", "；", ";", "：", ":")) \
+        and not re.search(r"路径[：:]$", before)
+
+
 def join_lines(text: str) -> str:
     """Join lines broken inside a sentence: a CJK text line break carries no meaning. A line
     that opens a sub-point (``1.``, ``（1）``, ``①``) after a sentence or a colon ends is
@@ -117,7 +125,7 @@ def join_lines(text: str) -> str:
         return ""
     out = lines[0]
     for ln in lines[1:]:
-        if _SUB_POINT.match(ln) and out.endswith(("。", "；", ";", "：", ":")):
+        if opens_sub_point(out, ln):
             out += "\n" + ln
         elif re.search(r"[A-Za-z0-9]$", out) and re.match(r"[A-Za-z0-9]", ln):
             out += " " + ln

@@ -67,6 +67,8 @@ def _registry() -> dict:
     aliases = [(long, short) for short, longs in data["aliases"].items() for long in longs]
     aliases.sort(key=lambda x: -len(x[0]))
     role_re = re.compile("|".join(re.escape(w) for w, _ in role))
+    # a role word cut by a cell's line break (区发展改革委牵 / 头，…)
+    role_broken_re = re.compile("|".join(r"\s*".join(map(re.escape, w)) for w, _ in role if len(w) > 1))
     scopes = data["scopes"]
     bodies = set(data["departments"]) | set(data["aliases"]) | {a for a, _ in aliases}
     known = set(data["collectives"]) | set(data.get("named", []))
@@ -81,6 +83,7 @@ def _registry() -> dict:
     return {
         "role": dict(role),
         "role_re": role_re,
+        "role_broken_re": role_broken_re,
         "aliases": aliases,
         "empty": set(data["empty"]),
         "endings": tuple(data["name_endings"]),
@@ -217,13 +220,30 @@ def ends_like_unit(name: str) -> bool:
     return bare.endswith(_registry()["endings"]) or (bare != name and len(bare) >= 2 and bare[-1] in "村居")
 
 
+def without_role(part: str) -> str:
+    """A piece of a unit cell without its role words (区发展改革委牵头 → 区发展改革委)."""
+    return _registry()["role_re"].sub("", part).strip()
+
+
+def without_role_tail(part: str) -> str:
+    """A piece of a unit cell without its role words, nor the start of one cut at the line
+    end (事处按职责分工负 → 事处): what is left is name."""
+    rest = without_role(part)
+    if ends_like_unit(rest) or is_known(rest):
+        return rest  # (市政协, 市科协 end the way 协办 starts)
+    for w in sorted(_registry()["role"], key=len, reverse=True):
+        for k in range(len(w) - 1, 0, -1):
+            if rest.endswith(w[:k]) and len(rest) > k:
+                return rest[:-k]
+    return rest
+
+
 def names_with_role(part: str) -> bool:
     """A piece of a unit cell that is a name with its role word (区发展改革委牵头,
     有关单位参与) or a role word alone: not a sentence that happens to say 负责."""
-    reg = _registry()
-    if not reg["role_re"].search(part):
+    if not _registry()["role_re"].search(part):
         return False
-    rest = reg["role_re"].sub("", part).strip()
+    rest = without_role(part)
     return not rest or ends_like_unit(rest) or is_known(rest)
 
 
@@ -352,6 +372,7 @@ def parse_units(cell: str | None, default_role: str = "responsible") -> UnitSpli
     text = clean_cell(_spaces_between_names(cell or "")).strip("〔〕[]【】")
     # a role word in brackets after a name (市财政局（牵头）) is the role word itself
     text = re.sub(r"[（(]\s*(牵头|配合|负责|主责|协办|参与)\s*[)）]", r"\1", text)
+    text = reg["role_broken_re"].sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
     out = UnitSplit()
     if not text or text in reg["empty"]:
         return out

@@ -49,7 +49,8 @@ def cell_type(text: str) -> str:
                 (kind == "conditional" and len(t) <= 20 and re.match(r"^(按|根据|依据)", t)
                  and not t.endswith("。")):
             return "deadline"
-    if len(t) <= 120 and not re.search(r"[。；：“”《》]", t):
+    # (a 公开路径 chain, 1.政府网站>…>国民经济和社, is no unit list)
+    if len(t) <= 200 and not re.search(r"[。；：“”《》>]", t) and not ITEM_RE.match(t):
         bare = re.sub(r"[（(][^（()）]{0,30}[)）]", "", t)  # 股(行政审批服务股): the alias does not count
         # one unit a line, or one unit list wrapped over lines (市司法局等市直 / 各有关部门)
         # (or the bracket is part of the name: 各镇(办))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import display_width
-from govdisclose.normalize.units import ends_mid_name
+from govdisclose.normalize.units import ends_like_unit, ends_mid_name, is_known, known_matches
 from govdisclose.normalize.words import breaks_word
 from govdisclose.parsers.document import Cell, Row
 from govdisclose.shape.celltypes import cell_type
@@ -77,7 +77,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         # a deadline broken over lines (2022年1月 / 15日前)
         if cur and roles[cur[-1].col] == "deadline" and kind in ("short", "deadline") \
                 and len(cur[-1].text + text) <= 30 and cell_type(cur[-1].text + text) == "deadline" \
-                and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")) \
+                and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")) and not _opens_with_unit(text) \
                 and not (kind == "deadline" and _FRESH_DEADLINE.match(text)
                          and any(roles[c] == "other" for c in range(pointer + 1, len(roles)))):
             cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
@@ -88,7 +88,9 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
             cur[-1] = _Placed(cur[-1].col, cur[-1].text + text.strip(), cur[-1].line)
             continue
         # a person or a contact (张伟, 王芳（副区长）, 李娜 138…) in the row's 分管领导 / 联系人 column
-        if cur and _person_like(text) and any(p.col == measure_col for p in cur):
+        # (not the end of a unit cell cut mid-name: 区发展改革委牵头，区发展改革 / 委负责)
+        if cur and _person_like(text) and any(p.col == measure_col for p in cur) \
+                and not _unit_cell_goes_on(cur[-1], text, roles):
             other = next((c for c in range(pointer + 1, len(roles)) if roles[c] == "other"), None)
             if other is not None:
                 cur.append(_Placed(other, text, line))
@@ -101,22 +103,23 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         cut_cell = cur and (cur[-1].col == measure_col and not cur[-1].text.rstrip().endswith(_SENTENCE_END)
                             or roles[cur[-1].col] in ("lead", "responsible") and ends_mid_name(cur[-1].text))
         if cur and kind == "short" and any(p.col == measure_col for p in cur) and not heading_level(text) \
-                and not cut_cell and not text.rstrip().endswith(("：", ":", "，", ",")):
+                and not cut_cell and not text.rstrip().endswith(("：", ":", "，", ",")) \
+                and not _unit_cell_goes_on(cur[-1], text, roles):
             other = next((c for c in range(pointer + 1, len(roles)) if roles[c] == "other"), None)
             ahead = 0
             for x in kinds[k:]:
                 if x not in ("short", "heading"):
                     break
                 ahead += 1
-            if other is not None and (ahead > len(groups_before) + 1 or (numbered_titles and not _unit_run(cells, k))):
+            if other is not None and (ahead > len(groups_before) + 1 or numbered_titles) and not _unit_run(cells, k):
                 cur.append(_Placed(other, text, line))
                 pointer = other
                 continue
         # the rest of a unit cell cut mid-name (区政府各部门、各镇街、有关单 | 位)
         # (a list ending in 、 is cut too)
-        if cur and roles[cur[-1].col] in ("lead", "responsible") and (
+        if cur and roles[cur[-1].col] in ("lead", "responsible") and ((
                 cell_type(cur[-1].text) != "units" or cur[-1].text.rstrip().endswith(("、", "，", ","))) \
-                and _unit_run(cells, k, cur[-1].text):
+                and _unit_run(cells, k, cur[-1].text) or _unit_cell_goes_on(cur[-1], text, roles)):
             cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
             continue
         # 市司法局等市直 | 各有关部门: the first piece of a unit cell broken over lines (not a title)
@@ -278,16 +281,33 @@ def _cut_title_width(cells: list[tuple[int, str | None]], kinds: list[str]) -> i
     return widest if sum(1 for n in shorts if n >= widest - 2) >= 3 else None
 
 
+def _opens_with_unit(text: str) -> bool:
+    """Whether ``text`` starts with a name the registry knows (区卫生健康委牵头，…)."""
+    found = known_matches(text)
+    return bool(found) and found[0][0] == 0
+
+
+def _unit_cell_goes_on(last: _Placed, text: str, roles: list[str | None]) -> bool:
+    """Whether ``text`` is the rest of the unit cell placed last, cut mid-name at the column's
+    width (区政府办公室牵头，区政府各部 / 门，各镇街，有关单位负责; …区发展改革 / 委负责):
+    together they read as a unit list, and ``text`` does not open with a name of its own."""
+    if roles[last.col] not in ("lead", "responsible") or cell_type(last.text + text) != "units":
+        return False
+    first = re.split(r"[、，,；;\s]", text.strip(), maxsplit=1)[0]
+    return cell_type(last.text) != "units" or not (ends_like_unit(first) or is_known(first)
+                                                    or _opens_with_unit(first))
+
+
 def _unit_run(cells: list[tuple[int, str | None]], k: int, prefix: str = "") -> bool:
     """Whether the cells from ``k`` on (after ``prefix``, a piece already placed) are the
     pieces of one unit list cut at a column width: up to four pieces, none a sentence,
-    that make a unit list only together."""
+    that make a unit list only together (a long 牵头 / 配合 cell takes eight lines)."""
     acc = prefix
-    for _, t in cells[k:k + 4]:
+    for _, t in cells[k:k + 8]:
         if t is None or not t.strip() or re.search(r"[。；;：:“”《》]", t) or ITEM_RE.match(t) or heading_level(t):
             return False
         acc += t.strip()
-        if len(acc) > 120:
+        if len(acc) > 200:
             return False
         if cell_type(acc) == "units":
             return bool(prefix) or len(acc) > len(t.strip()) or cell_type(t) != "units"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
+from govdisclose.normalize.text import opens_sub_point
 from govdisclose.normalize.units import ends_like_unit, is_known, two_names
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.header import header_role, names_a_table
@@ -789,13 +790,13 @@ def _name_runs_on(above: str, here: str) -> bool:
 
 
 def _measure_paragraphs(parts: list[str]) -> list[str]:
-    """A measure cell's wrapped lines joined; a line starting a sub-point (①) after a
-    sentence end starts a new paragraph. Shared by the layout and raw rebuilds."""
+    """A measure cell's wrapped lines joined; a line starting a sub-point (①, 1., （1）) after
+    a sentence end or a colon starts a new paragraph. Shared by the layout and raw rebuilds."""
     paras: list[str] = []
     for p in parts:
         if not p:
             continue
-        if paras and not (re.match(r"^[①-⑳]", p) and paras[-1].endswith(_TERMINAL)):
+        if paras and not opens_sub_point(paras[-1], p):
             sep = " " if re.search(r"[A-Za-z0-9]$", paras[-1]) and re.match(r"[A-Za-z0-9]", p) else ""
             paras[-1] += sep + p
         else:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.text import display_width as width
 from govdisclose.normalize.words import breaks_word
-from govdisclose.normalize.units import ends_like_unit, is_known, name_runs_on, scoped_unit, starts_known
+from govdisclose.normalize.units import (ends_like_unit, is_known, name_runs_on, names_with_role, scoped_unit,
+                                         starts_known, without_role, without_role_tail)
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
 from govdisclose.shape.header import header_role
@@ -463,6 +464,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 put(tail[k + 1], t)
                 state = ("tail", k + 1)
             elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
+                                            or (roles[col] in ("lead", "responsible") and _role_goes_on(cur, t))
                                             or (roles[col] in ("deadline", "other") and breaks_word(cur[-1], t))
                                             or (roles[col] == "other" and bool(re.fullmatch(r"[\d\-－()（） ]+", t)))
                                             or (roles[col] == "deadline" and not scoped_unit(t) and (len(t) <= 4 or (
@@ -517,6 +519,12 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     return rows
 
 
+def _role_goes_on(cur: list[str], text: str) -> bool:
+    """The line ends a unit cell's role word (区级各部门 / 参与, 区级有关部门参 / 与):
+    names that say who leads run on to their 牵头 / 配合 / 参与."""
+    return names_with_role(cur[-1] + text) and not names_with_role(cur[-1])
+
+
 def _row_number(row: _Row, m: int, item_col: int | None) -> int | None:
     """The row's own item number: its 序号 cell, or the number its measure starts with."""
     if item_col is not None and row.cells.get(item_col):
@@ -552,7 +560,8 @@ def _deadline_like(text: str) -> bool:
 def _unit_line(text: str, following: list[Chunk]) -> bool:
     """A line of whole unit names (市财政局、市国资委), or one cut at the line end whose rest
     is on the next lines (市疫情防控工作领导小 / 组成员单位)."""
-    names = [x for x in re.split(r"[、，,；;]", text) if x]
+    names = [without_role(x) for x in re.split(r"[、，,；;]", text) if x]  # (市发展改革委牵头，)
+    names = [x for x in names if x]
     if names and all(scoped_unit(x) for x in names):
         return True
     if not names or not all(scoped_unit(x) for x in names[:-1]):
@@ -663,7 +672,7 @@ def _completes(parts: list[str], text: str) -> bool:
     of a name starts (局, 门, a bracket), or the two pieces make a name the registry knows."""
     if re.match(_SUFFIX_START, text):
         return True
-    first = re.split(r"[、，,；;]", text)[0]
+    first = without_role_tail(re.split(r"[、，,；;]", text)[0])  # (事处按职责分工负 / 责)
     # the last name runs over the cell's lines, or (one name a line) is the last line's
     return any(name_runs_on(last, first)
                for last in {re.split(r"[、，,；;]", "".join(parts))[-1], re.split(r"[、，,；;]", parts[-1])[-1]})
@@ -702,7 +711,8 @@ def _unit_list(text: str) -> bool:
     """A chunk that is nothing but unit names (no sentence punctuation)."""
     if re.search(r"[。；：“”《》>]", text):
         return False
-    parts = [p for p in re.split(r"[、，,]", text) if p]
+    parts = [without_role(p) for p in re.split(r"[、，,]", text) if p]  # (…牵头，/ …配合)
+    parts = [p for p in parts if p]
     if not parts:
         return False
     # the last name may be cut at the line end (市信息中心、市 / 工信局…)
@@ -723,7 +733,9 @@ def _done(parts: list[str], role: str | None) -> bool:
     """Whether a unit or deadline cell's text looks finished."""
     text = "".join(parts)
     if role in ("lead", "responsible"):
-        return not text.endswith(("、", "，", ",")) and ends_like_unit(re.split(r"[、，,；;]", text)[-1])
+        last = re.split(r"[、，,；;]", text)[-1]
+        # (a cell saying who leads ends with its role word: …区政府有关部门参与)
+        return not text.endswith(("、", "，", ",")) and (ends_like_unit(last) or names_with_role(last))
     if role == "deadline":
         if re.search(r"完成$", text) and len(parts) > 1 and width(parts[-1]) >= max(width(p) for p in parts) - 1:
             return False  # 编制 / 完成 on a full line: …完成后 20 个工作日内公开 may go on
