@@ -238,6 +238,20 @@ def without_role_tail(part: str) -> str:
     return rest
 
 
+def role_word_across(left: str, right: str) -> bool:
+    """Whether a line break between ``left`` and ``right`` cuts a role word (…牵 / 头，…)."""
+    joined = left + "\n" + right
+    return any(m.start() < len(left) < m.end() for m in _registry()["role_broken_re"].finditer(joined))
+
+
+def ends_with_role(text: str) -> bool:
+    """Whether a unit cell's text ends with a role word (…各部门配合, …位配合): it is finished."""
+    m = None
+    for m in _registry()["role_re"].finditer(text.strip()):
+        pass
+    return m is not None and m.end() == len(text.strip())
+
+
 def names_with_role(part: str) -> bool:
     """A piece of a unit cell that is a name with its role word (区发展改革委牵头,
     有关单位参与) or a role word alone: not a sentence that happens to say 负责."""
@@ -250,7 +264,7 @@ def names_with_role(part: str) -> bool:
 def ends_mid_name(text: str) -> bool:
     """Whether the last name of a unit list stops short of a unit ending (省医保 | 局)."""
     last = re.split(r"[、，,；;\n]", text.strip())[-1]
-    return bool(last) and not ends_like_unit(last)
+    return bool(last) and not ends_like_unit(last) and not names_with_role(last)  # (…各区县政府负责)
 
 
 def scoped_unit(name: str) -> bool:

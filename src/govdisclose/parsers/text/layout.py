@@ -14,7 +14,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from govdisclose.normalize.text import opens_sub_point
-from govdisclose.normalize.units import ends_like_unit, is_known, two_names
+from govdisclose.normalize.units import ends_like_unit, ends_with_role, is_known, two_names
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.header import header_role, names_a_table
 from govdisclose.shape.numbering import ITEM_RE, heading_level
@@ -726,7 +726,9 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
             units_here = any(cells[u] for u in units)
             # a unit cell ended: it ends like a name, and this line's piece does not finish it
             # (各区县（自治县） / 人民政府)
-            units_done = all(not prev[u] or (ends_like_unit(prev[u]) and not _name_runs_on(prev[u], cells[u]))
+            # (or a name with its role word: 各部门配合)
+            units_done = all(not prev[u] or ((ends_like_unit(prev[u]) or ends_with_role(prev[u]))
+                                             and not _name_runs_on(prev[u], cells[u]))
                              for u in units)
             # a sentence end (a closing bracket only when the line is short of the column:
             # a wrapped line may end in one mid-sentence)

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.text import display_width as width
 from govdisclose.normalize.words import breaks_word
-from govdisclose.normalize.units import (ends_like_unit, is_known, name_runs_on, names_with_role, scoped_unit,
-                                         starts_known, without_role, without_role_tail)
+from govdisclose.normalize.units import (ends_like_unit, ends_with_role, is_known, name_runs_on, names_with_role, role_word_across,
+                                         scoped_unit, starts_known, without_role,
+                                         without_role_tail)
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
 from govdisclose.shape.header import header_role
@@ -522,7 +523,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
 def _role_goes_on(cur: list[str], text: str) -> bool:
     """The line ends a unit cell's role word (区级各部门 / 参与, 区级有关部门参 / 与):
     names that say who leads run on to their 牵头 / 配合 / 参与."""
-    return names_with_role(cur[-1] + text) and not names_with_role(cur[-1])
+    return role_word_across(cur[-1], text) or (names_with_role(cur[-1] + text) and not names_with_role(cur[-1]))
 
 
 def _row_number(row: _Row, m: int, item_col: int | None) -> int | None:
@@ -560,7 +561,7 @@ def _deadline_like(text: str) -> bool:
 def _unit_line(text: str, following: list[Chunk]) -> bool:
     """A line of whole unit names (市财政局、市国资委), or one cut at the line end whose rest
     is on the next lines (市疫情防控工作领导小 / 组成员单位)."""
-    names = [without_role(x) for x in re.split(r"[、，,；;]", text) if x]  # (市发展改革委牵头，)
+    names = [without_role_tail(x) for x in re.split(r"[、，,；;]", text) if x]  # (市发展改革委牵头，/ …牵)
     names = [x for x in names if x]
     if names and all(scoped_unit(x) for x in names):
         return True
@@ -670,6 +671,11 @@ def _repeats_name(parts: list[str], text: str) -> bool:
 def _completes(parts: list[str], text: str) -> bool:
     """Whether ``text`` finishes the last name of a unit cell: it starts the way only the end
     of a name starts (局, 门, a bracket), or the two pieces make a name the registry knows."""
+    if role_word_across(parts[-1], text):
+        return True  # 市政府办公厅牵 / 头，…
+    last = re.split(r"[、，,；;]", "".join(parts))[-1]
+    if without_role_tail(last) != without_role(last):
+        return False  # cut inside a role word: only its rest goes on (not 位监督管理…)
     if re.match(_SUFFIX_START, text):
         return True
     first = without_role_tail(re.split(r"[、，,；;]", text)[0])  # (事处按职责分工负 / 责)
@@ -711,7 +717,7 @@ def _unit_list(text: str) -> bool:
     """A chunk that is nothing but unit names (no sentence punctuation)."""
     if re.search(r"[。；：“”《》>]", text):
         return False
-    parts = [without_role(p) for p in re.split(r"[、，,]", text) if p]  # (…牵头，/ …配合)
+    parts = [without_role_tail(p) for p in re.split(r"[、，,]", text) if p]  # (…牵头，/ …配合 / …牵)
     parts = [p for p in parts if p]
     if not parts:
         return False
@@ -735,7 +741,7 @@ def _done(parts: list[str], role: str | None) -> bool:
     if role in ("lead", "responsible"):
         last = re.split(r"[、，,；;]", text)[-1]
         # (a cell saying who leads ends with its role word: …区政府有关部门参与)
-        return not text.endswith(("、", "，", ",")) and (ends_like_unit(last) or names_with_role(last))
+        return not text.endswith(("、", "，", ",")) and (ends_like_unit(last) or ends_with_role(text))
     if role == "deadline":
         if re.search(r"完成$", text) and len(parts) > 1 and width(parts[-1]) >= max(width(p) for p in parts) - 1:
             return False  # 编制 / 完成 on a full line: …完成后 20 个工作日内公开 may go on
