@@ -121,3 +121,21 @@ def test_raw_print_with_the_measure_first(tmp_path: Path) -> None:
     assert [t["item_no"] for t in pred["tasks"]] == [str(n) for n in range(1, 10)]
     exact, n_gold, n_pred = exact_counts(gold, pred)
     assert exact == n_gold == n_pred
+
+
+@pytest.mark.parametrize("flow", ["cells", "pdfcopy", "raw", "layout"])
+def test_joint_unit_cells_of_the_city_notice(flow: str, tmp_path: Path) -> None:
+    """The city's 2022 division (seed 000, unnumbered rows under numbered ones) with
+    ``市政府办公厅牵头，各区县政府、市政府各部门配合`` in one column beside a remark column:
+    a cell ending in 配合 is finished, so the next measure opens a row; a cell cut inside
+    牵 / 头 goes on; the remark (纳入年度考核) is no title."""
+    gold = golds()["000_d9d317be621d0210"]
+    rng = random.Random(f"joint-{flow}")
+    v = {**choose(rng, gold), "flow": flow, "joint": "配合", "header2": False, "sep": "，",
+         "title_rows": False, "item": "1．", "layout_slack": [0, 0, 0, 0], "layout_gap": 4}
+    v["cols"] = ["section", "task", "measure", "responsible", "extra"]
+    v["names"] = {**v["names"], "responsible": "责任单位", "extra": "备注", "section": "工作任务", "task": "工作任务"}
+    path = render(tmp_path / "c.out", gold, v)
+    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    exact, n_gold, n_pred = exact_counts(gold, pred)
+    assert n_pred == n_gold and exact >= n_gold - 2, (exact, n_gold, n_pred)
