@@ -107,6 +107,12 @@ def squeeze_spaces(text: str) -> str:
 _SUB_POINT = re.compile(r"^(?:\d{1,2}[.．、﹒](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
 
 
+def line_joiner(left: str, right: str) -> str:
+    """What joins two wrapped lines of one paragraph: a space between Latin words (IPv6 /
+    改造 needs none, nor a number cut at the line end: 20 / 21年), else nothing."""
+    return " " if re.search(r"[A-Za-z0-9]$", left) and re.match(r"[A-Za-z]", right) else ""
+
+
 def opens_sub_point(before: str, line: str) -> bool:
     """Whether ``line`` opens a sub-point (``1.``, ``（1）``, ``①``) of its own paragraph: it
     follows the end of a sentence or a colon. Every reader's paragraph joining uses it."""
@@ -127,10 +133,8 @@ def join_lines(text: str) -> str:
     for ln in lines[1:]:
         if opens_sub_point(out, ln):
             out += "\n" + ln
-        elif re.search(r"[A-Za-z0-9]$", out) and re.match(r"[A-Za-z0-9]", ln):
-            out += " " + ln
         else:
-            out += ln
+            out += line_joiner(out, ln) + ln
     return out
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from govdisclose.errors import InputError
+from govdisclose.normalize.text import line_joiner
 from govdisclose.normalize.units import two_names
 from govdisclose.parsers.document import Cell, Document, Paragraph, Row, Table
 from govdisclose.settings import Settings
@@ -91,8 +92,7 @@ def _cell_paragraphs(chars: list[dict], bbox: tuple[float, float, float, float])
         # one unit a line (镇党政办 / 镇综治办) keeps its break; a name wrapped mid-way does not
         names_apart = bool(paras) and not re.search(r"[，。；：;:]", paras[-1]) and two_names(paras[-1], text)
         if paras and not names_apart and not (_PARA_START.match(text) and paras[-1].endswith(("。", "；", ";"))):
-            sep = " " if re.search(r"[A-Za-z0-9]$", paras[-1]) and re.match(r"[A-Za-z]", text) else ""
-            paras[-1] += sep + text
+            paras[-1] += line_joiner(paras[-1], text) + text
         else:
             paras.append(text)
     return paras
@@ -118,8 +118,7 @@ def _paragraphs(lines: list[tuple[float, float, str]], size: float) -> list[str]
         if new:
             out.append(text)
         else:
-            sep = " " if re.search(r"[A-Za-z0-9]$", out[-1]) and re.match(r"[A-Za-z]", text) else ""
-            out[-1] += sep + text
+            out[-1] += line_joiner(out[-1], text) + text
         prev_x1 = x1
     return out
 

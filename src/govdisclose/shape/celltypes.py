@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.deadlines import parse_deadline
-from govdisclose.normalize.units import ends_like_unit, is_known, names_with_role
+from govdisclose.normalize.units import ends_like_unit, is_known, names_with_role, without_role_tail
 from govdisclose.shape.numbering import ITEM_RE, heading_level
 
 _ITEM = re.compile(r"^\s*(?:[（(]?\d{1,3}[）)]?\s*[.．、﹒]?|[①-⑳])\s*$")
@@ -56,11 +56,20 @@ def cell_type(text: str) -> str:
         # (or the bracket is part of the name: 各镇(办))
         for variant in (bare, bare.replace("\n", ""), t):
             parts = [p for p in re.split(r"[、，,；;\n\s]+|等", variant) if p]
-            if parts and all(ends_like_unit(p) or is_known(p) or names_with_role(p) for p in parts):
+            # (the last may end in a role word cut at the line end: 有关单位按职责分 / 工负责)
+            if parts and all(ends_like_unit(p) or is_known(p) or names_with_role(p) for p in parts[:-1]) \
+                    and _name_or_cut_role(parts[-1]):
                 return "units"
     if len(t) >= 16 or ITEM_RE.match(t) or t.endswith(("。", "；")):
         return "measure"
     return "short"
+
+
+def _name_or_cut_role(part: str) -> bool:
+    if ends_like_unit(part) or is_known(part) or names_with_role(part):
+        return True
+    name = without_role_tail(part)
+    return name != part and (ends_like_unit(name) or is_known(name))
 
 
 _TYPE_HEADER = {"item": "序号", "heading": "工作任务", "short": "工作任务", "measure": "工作措施",

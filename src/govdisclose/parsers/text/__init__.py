@@ -157,6 +157,9 @@ _PDFTOTEXT_SPACING = re.compile(r"\d [年月日号个]|[年第] \d")
 _SAME_BASELINE = re.compile(r"[\u4e00-\u9fff、，。）] (?=[\u4e00-\u9fff（]|\d{1,2}[.．、﹒]\D)")
 
 
+_NUMBER_ON_BASELINE = re.compile(r"^\d{1,3} +(?![年月日个号次项条])[\u4e00-\u9fff“（]")
+
+
 def _one_line_header_cells(lines: list[tuple[int, str]],
                            raw: Callable[[], tuple[list[tuple[int, str]], Table] | None]
                            ) -> tuple[list[tuple[int, str]], Table] | None:
@@ -174,7 +177,8 @@ def _one_line_header_cells(lines: list[tuple[int, str]],
     body = _drop_header_repeats(body, [l for _, l in lines[k:k + n_head] if l.strip()])
     long = sorted(len(t) for _, t in body if len(t) > 20)
     wrapped = len(long) < 3 or long[int(len(long) * 0.8)] <= 45
-    joins = sum(1 for _, t in body if _SAME_BASELINE.search(t))
+    # (a 序号 cell on its measure's first baseline, 1 公开全区…, is such a join too)
+    joins = sum(1 for _, t in body if _SAME_BASELINE.search(t) or _NUMBER_ON_BASELINE.match(t))
     if wrapped and (sum(1 for _, t in lines if _PDFTOTEXT_SPACING.search(t)) >= 2
                     or joins >= max(3, 0.005 * len(body))):
         return None  # pdftotext -raw: the raw rebuild reads those

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import display_width
-from govdisclose.normalize.units import ends_like_unit, ends_mid_name, is_known, known_matches
+from govdisclose.normalize.units import ends_like_unit, ends_mid_name, is_known, known_matches, role_word_across
 from govdisclose.normalize.words import breaks_word
 from govdisclose.parsers.document import Cell, Row
 from govdisclose.shape.celltypes import cell_type
@@ -291,7 +291,11 @@ def _unit_cell_goes_on(last: _Placed, text: str, roles: list[str | None]) -> boo
     """Whether ``text`` is the rest of the unit cell placed last, cut mid-name at the column's
     width (区政府办公室牵头，区政府各部 / 门，各镇街，有关单位负责; …区发展改革 / 委负责):
     together they read as a unit list, and ``text`` does not open with a name of its own."""
-    if roles[last.col] not in ("lead", "responsible") or cell_type(last.text + text) != "units":
+    if roles[last.col] not in ("lead", "responsible"):
+        return False
+    if role_word_across(last.text, text):
+        return True  # …有关单位按职责分 / 工负责
+    if cell_type(last.text + text) != "units":
         return False
     first = re.split(r"[、，,；;\s]", text.strip(), maxsplit=1)[0]
     return cell_type(last.text) != "units" or not (ends_like_unit(first) or is_known(first)

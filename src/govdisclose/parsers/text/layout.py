@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from govdisclose.normalize.text import opens_sub_point
+from govdisclose.normalize.text import line_joiner, opens_sub_point
 from govdisclose.normalize.units import ends_like_unit, ends_with_role, is_known, two_names
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.header import header_role, names_a_table
@@ -799,8 +799,7 @@ def _measure_paragraphs(parts: list[str]) -> list[str]:
         if not p:
             continue
         if paras and not opens_sub_point(paras[-1], p):
-            sep = " " if re.search(r"[A-Za-z0-9]$", paras[-1]) and re.match(r"[A-Za-z0-9]", p) else ""
-            paras[-1] += sep + p
+            paras[-1] += line_joiner(paras[-1], p) + p
         else:
             paras.append(p)
     return paras

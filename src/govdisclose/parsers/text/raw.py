@@ -451,7 +451,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 new_row(c)
                 put(m, t)
                 state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
-            elif roles[col] in ("lead", "responsible") and k + 1 < len(tail) and _repeats_name(cur, t):
+            elif roles[col] in ("lead", "responsible") and k + 1 < len(tail) \
+                    and roles[tail[k + 1]] in ("lead", "responsible") and _repeats_name(cur, t):
                 put(tail[k + 1], t)  # the same names again: the next unit column starts
                 state = ("tail", k + 1)
             elif roles[col] != "deadline" and k + 1 < len(tail) and roles[tail[k + 1]] == "deadline" \
