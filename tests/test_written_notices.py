@@ -139,3 +139,18 @@ def test_joint_unit_cells_of_the_city_notice(flow: str, tmp_path: Path) -> None:
     pred = json.loads(govdisclose.parse(path).model_dump_json())
     exact, n_gold, n_pred = exact_counts(gold, pred)
     assert n_pred == n_gold and exact >= n_gold - 2, (exact, n_gold, n_pred)
+
+
+def test_raw_remark_before_the_deadline(tmp_path: Path) -> None:
+    """``pdftotext -raw`` of a table with 备注 left of 时限要求: a remark that reads like a
+    time (持续推进，年底总结) followed by the deadline (10月底前) is two cells, the first the
+    remark's; an empty remark leaves the deadline alone."""
+    gold = golds()["003_93f9a653648119be"]
+    v = {**choose(random.Random(2), gold), "flow": "raw", "item": "1、", "sep": "，", "joint": "",
+         "cols": ["section", "measure", "responsible", "extra", "deadline"], "header2": False,
+         "title_rows": False, "repeat_groups": False, "preamble": "table title", "page_lines": 0}
+    v["names"] = {"section": "工作任务", "measure": "工作措施", "responsible": "配合单位", "extra": "备注",
+                  "deadline": "时限要求"}
+    path = render(tmp_path / "d.out", gold, v)
+    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    assert [t["deadline"]["text"] for t in pred["tasks"]] == [t["deadline"]["text"] for t in gold["tasks"]]

@@ -465,6 +465,12 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 # the unit cell above was cut at the page's end mid-name; this starts the next cell
                 put(tail[k + 1], t)
                 state = ("tail", k + 1)
+            elif roles[col] == "deadline" and cur and not c.joined and (remark := _remark_before(tail, roles, k, rows[-1])) \
+                    is not None and _DEADLINE_START.match(t) and not cur[-1].endswith(("，", "、", ",")) \
+                    and not _done(cur, "deadline") and len(t) <= 14:
+                # a second deadline after a whole one that is not finished as a deadline
+                # (持续推进，年底总结 / 10月底前): the first was the remark column's, left of it
+                rows[-1].cells[remark], rows[-1].cells[col] = cur, [t]
             elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
                                             or (roles[col] in ("lead", "responsible") and _role_goes_on(cur, t))
                                             or (roles[col] in ("deadline", "other") and breaks_word(cur[-1], t))
@@ -552,6 +558,14 @@ def _deadline_after_others(tail: list[int], roles: list[str | None], k: int,
             return j if j > k + 1 else None
         if roles[tail[j]] not in skip:
             return None
+    return None
+
+
+def _remark_before(tail: list[int], roles: list[str | None], k: int, row: _Row) -> int | None:
+    """The remark (备注) column right before the deadline column at ``tail[k]``, if the row
+    left it empty."""
+    if k >= 1 and roles[tail[k - 1]] == "other" and not row.cells.get(tail[k - 1]):
+        return tail[k - 1]
     return None
 
 
