@@ -154,3 +154,21 @@ def test_raw_remark_before_the_deadline(tmp_path: Path) -> None:
     path = render(tmp_path / "d.out", gold, v)
     pred = json.loads(govdisclose.parse(path).model_dump_json())
     assert [t["deadline"]["text"] for t in pred["tasks"]] == [t["deadline"]["text"] for t in gold["tasks"]]
+
+
+def test_layout_numbers_that_start_again_under_each_task(tmp_path: Path) -> None:
+    """``pdftotext -layout`` of the city division with a 序号 column printed without a header
+    word, its numbers starting again at 1 under some tasks and missing in unnumbered rows:
+    the numbers are still a column of their own (not the task's title), and a unit name
+    wrapped to a last line of 局 ends its cell, so the next measure opens a row."""
+    gold = golds()["000_d9d317be621d0210"]
+    v = {**choose(random.Random(4), gold), "flow": "layout", "item": "column", "sep": "，", "joint": "",
+         "cols": ["section", "task", "item", "measure", "lead", "responsible", "extra"], "header2": False,
+         "title_rows": False, "repeat_groups": False, "layout_slack": [0, 0, 0, 0], "layout_gap": 4,
+         "page_lines": 0, "preamble": "table title"}
+    v["names"] = {"section": "重 点 领 域", "task": "工 作 任 务", "item": "", "measure": "具 体 措 施",
+                  "lead": "牵 头 部 门", "responsible": "责 任 科 室", "extra": "备 注"}
+    path = render(tmp_path / "l.out", gold, v)
+    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    exact, n_gold, n_pred = exact_counts(gold, pred)
+    assert n_pred == n_gold and exact >= n_gold - 1, (exact, n_gold, n_pred)

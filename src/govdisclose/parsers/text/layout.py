@@ -199,10 +199,11 @@ def _number_runs(body: Lines) -> list[tuple[int, int, int]]:
 
 
 def _counts_up(cells: list[str]) -> bool:
-    """Item numbers go up (1, 2, 3 … or a page's 14, 15 …); the day in 10 月 31 日前 / 11 月
-    30 日前, a run of bare numbers between spaces too, does not."""
+    """Item numbers go up (1, 2, 3 … or a page's 14, 15 …, or 1, 2 / 1, 2, 3 under each task);
+    the day in 10 月 31 日前 / 11 月 30 日前, a run of bare numbers between spaces too, does not."""
     nums = [int(re.sub(r"\D", "", c)) for c in cells]
-    ups = sum(1 for x, y in zip(nums, nums[1:]) if y > x)
+    # (numbering that starts again at 1 under each task goes up too)
+    ups = sum(1 for x, y in zip(nums, nums[1:]) if y > x or (y == 1 and x > 1))
     return len(nums) < 2 or ups >= 0.8 * (len(nums) - 1)
 
 
@@ -727,7 +728,11 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
             # a unit cell ended: it ends like a name, and this line's piece does not finish it
             # (各区县（自治县） / 人民政府)
             # (or a name with its role word: 各部门配合)
-            units_done = all(not prev[u] or ((ends_like_unit(prev[u]) or ends_with_role(prev[u]))
+            # (the cell's lines since the row began: a name wrapped to a last line of 局 is whole)
+            since = starts[-1] if starts else 0
+            cell_so_far = {u: "".join(table_lines[j][1][u] for j in range(since, k)) for u in units}
+            units_done = all(not prev[u] or ((ends_like_unit(re.split(r"[、，,；;]", cell_so_far[u])[-1])
+                                              or ends_with_role(cell_so_far[u]))
                                              and not _name_runs_on(prev[u], cells[u]))
                              for u in units)
             # a sentence end (a closing bracket only when the line is short of the column:
