@@ -246,6 +246,12 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         rows.append(_Row(c.line))
         return rows[-1]
 
+    def title_block(c: Chunk) -> tuple[str, int]:
+        """Open the next row with an unnumbered grouping block (its titles, placed later)."""
+        new_row(c)
+        rows[-1].blocks.append([c.text])
+        return ("pre", -1)
+
     def put(col: int, text: str) -> None:
         rows[-1].cells.setdefault(col, []).append(text)
         since_header.add(col)
@@ -388,9 +394,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 continue
             if pre and not wide and _measure_done(rows, m) and not _fits_tail(t, chunks[idx + 1:idx + 4]) \
                     and _item_ahead(chunks, idx, last_item):
-                new_row(c)  # no unit cell in this row: the next row's grouping cells
-                rows[-1].blocks.append([t])
-                state = ("pre", -1)
+                state = title_block(c)  # no unit cell in this row: the next row's grouping cells
                 continue
             if tail and not wide:
                 put(tail[0], t)
@@ -440,9 +444,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 and not scoped_unit(t) and (nxt := ITEM_RE.match(chunks[idx + 1].text)) \
                 and last_item < int(nxt["no"]) <= last_item + 2:
             # a title on the baseline of the next row's numbered measure (村务公开 4．落实…)
-            new_row(c)
-            rows[-1].blocks.append([t])
-            state = ("pre", -1)
+            state = title_block(c)
             continue
         if kind == "tail":
             col = tail[k]
@@ -506,9 +508,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 # (纳入年度 / 考核): the last cell's rest
                 put(col, t)
             elif pre:
-                new_row(c)
-                rows[-1].blocks.append([t])
-                state = ("pre", -1)
+                state = title_block(c)
             else:
                 put(col, t)
             continue
