@@ -252,6 +252,12 @@ def ends_with_role(text: str) -> bool:
     return m is not None and m.end() == len(text.strip())
 
 
+def ends_whole(text: str) -> bool:
+    """Whether a unit cell's text so far is finished: its last name ends like a unit, or the
+    cell ends with a role word (…各部门配合). A separator at the end means more follows."""
+    return ends_like_unit(re.split(r"[、，,；;]", text)[-1]) or ends_with_role(text)
+
+
 def names_with_role(part: str) -> bool:
     """A piece of a unit cell that is a name with its role word (区发展改革委牵头,
     有关单位参与) or a role word alone: not a sentence that happens to say 负责."""

@@ -186,12 +186,10 @@ def _one_line_header_cells(lines: list[tuple[int, str]],
     rows = align(body, resolve_roles(header))
     table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[k][0])] + rows,
                   index=0, flags=["cells"])
-    if joins:
+    if joins and _raw_reads_better(table, raw):
         # a join or two, or lines longer than a column (-raw of a table whose measure column
         # comes first): a viewer's copy or -raw cannot be told apart; the grid that reads better
-        other = raw()
-        if other is not None and grid_quality(other[1]) > grid_quality(table):
-            return None
+        return None
     return [(no, l.strip()) for no, l in lines[:k] if l.strip()], table
 
 
@@ -202,12 +200,15 @@ def _runs_unless_raw(lines: list[tuple[int, str]],
     column comes first: then each row's first line holds the measure's first line and the
     one-line cells after it, and looks like a whole row. The grid that reads better wins."""
     found = runs_table(lines)
-    if found is None:
-        return None
-    other = raw()
-    if other is not None and grid_quality(other[1]) > grid_quality(found[1]):
+    if found is None or _raw_reads_better(found[1], raw):
         return None
     return found
+
+
+def _raw_reads_better(table: Table, raw: Callable[[], tuple[list[tuple[int, str]], Table] | None]) -> bool:
+    """Whether the -raw rebuild (made once, on first call) reads better than ``table``."""
+    other = raw()
+    return other is not None and grid_quality(other[1]) > grid_quality(table)
 
 
 def detect_flow(lines: list[tuple[int, str]]) -> str:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from govdisclose.normalize.text import line_joiner, opens_sub_point
-from govdisclose.normalize.units import ends_like_unit, ends_with_role, is_known, two_names
+from govdisclose.normalize.units import ends_whole, is_known, two_names
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.header import header_role, names_a_table
 from govdisclose.shape.numbering import ITEM_RE, heading_level
@@ -731,9 +731,7 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
             # (the cell's lines since the row began: a name wrapped to a last line of 局 is whole)
             since = starts[-1] if starts else 0
             cell_so_far = {u: "".join(table_lines[j][1][u] for j in range(since, k)) for u in units}
-            units_done = all(not prev[u] or ((ends_like_unit(re.split(r"[、，,；;]", cell_so_far[u])[-1])
-                                              or ends_with_role(cell_so_far[u]))
-                                             and not _name_runs_on(prev[u], cells[u]))
+            units_done = all(not prev[u] or (ends_whole(cell_so_far[u]) and not _name_runs_on(prev[u], cells[u]))
                              for u in units)
             # a sentence end (a closing bracket only when the line is short of the column:
             # a wrapped line may end in one mid-sentence)

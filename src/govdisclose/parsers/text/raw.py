@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.text import display_width as width
 from govdisclose.normalize.words import breaks_word
-from govdisclose.normalize.units import (ends_like_unit, ends_with_role, is_known, name_runs_on, names_with_role, role_word_across,
-                                         scoped_unit, starts_known, without_role,
+from govdisclose.normalize.units import (ends_like_unit, ends_whole, is_known, name_runs_on, names_with_role,
+                                         role_word_across, scoped_unit, starts_known, without_role,
                                          without_role_tail)
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
@@ -528,9 +528,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
 
 
 def _role_goes_on(cur: list[str], text: str) -> bool:
-    """The line ends a unit cell's role word (区级各部门 / 参与, 区级有关部门参 / 与):
-    names that say who leads run on to their 牵头 / 配合 / 参与."""
-    return role_word_across(cur[-1], text) or (names_with_role(cur[-1] + text) and not names_with_role(cur[-1]))
+    """The line brings a unit cell's role word (区级各部门 / 参与): names that say who leads
+    run on to their 牵头 / 配合 / 参与. (A role word cut by the break, 参 / 与, is
+    ``_completes``'s.)"""
+    return names_with_role(cur[-1] + text) and not names_with_role(cur[-1])
 
 
 def _row_number(row: _Row, m: int, item_col: int | None) -> int | None:
@@ -754,9 +755,7 @@ def _done(parts: list[str], role: str | None) -> bool:
     """Whether a unit or deadline cell's text looks finished."""
     text = "".join(parts)
     if role in ("lead", "responsible"):
-        last = re.split(r"[、，,；;]", text)[-1]
-        # (a cell saying who leads ends with its role word: …区政府有关部门参与)
-        return not text.endswith(("、", "，", ",")) and (ends_like_unit(last) or ends_with_role(text))
+        return ends_whole(text)  # (a cell saying who leads ends with its role word: …参与)
     if role == "deadline":
         if re.search(r"完成$", text) and len(parts) > 1 and width(parts[-1]) >= max(width(p) for p in parts) - 1:
             return False  # 编制 / 完成 on a full line: …完成后 20 个工作日内公开 may go on
