@@ -92,13 +92,13 @@ def main() -> int:
                     score(out, stem, v, "lo-" + kind)
     tally.print()
     results.sort(key=lambda r: r[0])
-    for f1, stem, v, gold, pred, raw in results[: args.show]:
+    for rank, (f1, stem, v, gold, pred, raw) in enumerate(results[: args.show]):
         print(f"\n{f1:.3f} {stem} {json.dumps({k: v[k] for k in ('flow', 'item', 'sep', 'repeat_groups', 'header2', 'title_rows')}, ensure_ascii=False)} "
               f"{[v['names'][c] for c in v['cols']]} pred={len(pred['tasks'])} {pred.get('error', '')}")
         print("   misses by field:", misses_by_field(gold, pred))
         if args.keep and raw:
             args.keep.mkdir(parents=True, exist_ok=True)
-            (args.keep / f"{f1:.3f}_{stem}.{v['flow']}.txt").write_bytes(raw)
+            (args.keep / f"{f1:.3f}_{rank:02d}.{stem}.{v['flow']}.txt").write_bytes(raw)  # (rank: equal scores)
     return 0
 
 

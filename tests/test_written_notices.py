@@ -172,3 +172,36 @@ def test_layout_numbers_that_start_again_under_each_task(tmp_path: Path) -> None
     pred = json.loads(govdisclose.parse(path).model_dump_json())
     exact, n_gold, n_pred = exact_counts(gold, pred)
     assert n_pred == n_gold and exact >= n_gold - 1, (exact, n_gold, n_pred)
+
+
+def test_raw_empty_remark_cell_before_the_next_title(tmp_path: Path) -> None:
+    """``pdftotext -raw`` of the 2017 division (seed 002) with a 备注 column after the units,
+    two rows in five with no remark: the next row's task title (推进重大建设项目和 / 公共资源
+    配置信息公开), printed after the units of a row with no remark, is that row's title and
+    not the remark; a person column (责任领导: 周杰（副 / 县长）) keeps its names."""
+    gold = golds()["002_434dd7b64f93f40d"]
+    base = {**choose(random.Random(5), gold), "flow": "raw", "item": "1.", "sep": "、", "joint": "",
+            "cols": ["section", "task", "measure", "responsible", "extra"], "header2": False,
+            "title_rows": False, "repeat_groups": False, "preamble": "table title", "page_lines": 0}
+    for extra in ("备注", "责任领导"):
+        v = {**base, "names": {"section": "工作任务", "task": "工作任务", "measure": "工作内容",
+                               "responsible": "责任科室", "extra": extra}}
+        path = render(tmp_path / f"{extra}.out", gold, v)
+        pred = json.loads(govdisclose.parse(path).model_dump_json())
+        got = [(t["item_no"], (t["task"] or {}).get("title")) for t in pred["tasks"]]
+        assert got == [(t["item_no"], (t["task"] or {}).get("title")) for t in gold["tasks"]], extra
+
+
+def test_tab_rows_title_row_right_after_the_repeated_header(tmp_path: Path) -> None:
+    """A tab copy of the 2017 division with its sections as title rows across the table and
+    the header printed again on every page: a section title on the first line of a page
+    (以政务公开助力促改革 under the repeated 任务 | 工作措施 | 配合单位) opens its section; it
+    is not the rest of the header's last cell."""
+    gold = golds()["002_434dd7b64f93f40d"]
+    v = {**choose(random.Random(6), gold), "flow": "rowtab", "item": "1、", "sep": "，", "joint": "",
+         "cols": ["task", "measure", "responsible"], "header2": False, "title_rows": True,
+         "repeat_groups": False, "preamble": "table title", "page_lines": 0, "page_rows": 7}
+    v["names"] = {"task": "任 务", "measure": "工 作 措 施", "responsible": "配 合 单 位"}
+    path = render(tmp_path / "t.out", gold, v)
+    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    assert [t["section"]["title"] for t in pred["tasks"]] == [t["section"]["title"] for t in gold["tasks"]]

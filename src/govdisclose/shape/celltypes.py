@@ -105,3 +105,13 @@ def name_columns(rows: list[list[str]]) -> list[str] | None:
         else:
             names.append(_TYPE_HEADER.get(k, "备注"))
     return names
+
+
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:[（(][^（()）]{1,8}[)）])?(?:\s*[\d\-－]{7,})?$|^.{0,6}\d{3,4}[-－]?\d{7,8}$|^.{0,6}1\d{10}$")
+
+
+def person_like(text: str) -> bool:
+    """A name of two or three characters (a role in brackets may follow) or a phone number:
+    no measure, title or unit looks like this (a 分管领导 / 联系人 column's cell)."""
+    t = text.strip()
+    return bool(_PERSON.match(t)) and cell_type(t) not in ("units", "deadline", "heading", "item")

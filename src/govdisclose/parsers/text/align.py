@@ -19,7 +19,7 @@ from govdisclose.normalize.text import display_width
 from govdisclose.normalize.units import ends_like_unit, ends_mid_name, is_known, known_matches, role_word_across
 from govdisclose.normalize.words import breaks_word
 from govdisclose.parsers.document import Cell, Row
-from govdisclose.shape.celltypes import cell_type
+from govdisclose.shape.celltypes import cell_type, person_like
 from govdisclose.shape.header import header_role, resolve_roles
 from govdisclose.shape.numbering import ITEM_RE, heading_level, sub_point
 
@@ -89,7 +89,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
             continue
         # a person or a contact (张伟, 王芳（副区长）, 李娜 138…) in the row's 分管领导 / 联系人 column
         # (not the end of a unit cell cut mid-name: 区发展改革委牵头，区发展改革 / 委负责)
-        if cur and _person_like(text) and any(p.col == measure_col for p in cur) \
+        if cur and person_like(text) and any(p.col == measure_col for p in cur) \
                 and not _unit_cell_goes_on(cur[-1], text, roles):
             other = next((c for c in range(pointer + 1, len(roles)) if roles[c] == "other"), None)
             if other is not None:
@@ -225,16 +225,6 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
 
 _SENTENCE_END = ("。", "；", ";", "！", "？", "）", ")", "”")
 _FRESH_DEADLINE = re.compile(r"^(?:\d{4}年|\d{1,2}月|[一二三四]季度|年底|年内|上半年|下半年|持续|长期|及时|每|定期|按)")
-_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:[（(][^（()）]{1,8}[)）])?(?:\s*[\d\-－]{7,})?$|^.{0,6}\d{3,4}[-－]?\d{7,8}$|^.{0,6}1\d{10}$")
-
-
-def _person_like(text: str) -> bool:
-    """A name of two or three characters (a role in brackets may follow) or a phone number:
-    no measure, title or unit looks like this."""
-    t = text.strip()
-    return bool(_PERSON.match(t)) and cell_type(t) not in ("units", "deadline", "heading", "item")
-
-
 def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) -> bool:
     """A row without unit cells: a finished measure, then an unpunctuated title that an
     item number follows within two cells, is the next row's title, not a paragraph."""

@@ -109,7 +109,7 @@ def trailing_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | N
     A cell running over lines ends at the line that carries its ``|``. A lone ``|``
     inside a row is an empty cell when what follows cannot open a row (a unit list,
     a deadline, a person's name)."""
-    from govdisclose.parsers.text.align import _person_like
+    from govdisclose.shape.celltypes import person_like
     from govdisclose.shape.celltypes import cell_type
     from govdisclose.shape.header import header_role
 
@@ -145,7 +145,7 @@ def trailing_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | N
             continue
         nxt = next((t for _, t in items[k + 1:] if t is not None), None)
         kind = cell_type(nxt) if nxt else "end"
-        if any(cur) and (kind in ("units", "deadline") or (nxt and _person_like(nxt))) \
+        if any(cur) and (kind in ("units", "deadline") or (nxt and person_like(nxt))) \
                 and not all(header_role(c) for c in cur if c):
             cur.append("")  # an empty cell: what follows cannot open a row
         else:
@@ -315,6 +315,7 @@ def rejoin_broken_rows(body: list[tuple[int, list[str]]], width: int) -> list[tu
     before stops mid-sentence (，) and together they make exactly one row, or when the
     row before has printed its measure but no unit or deadline cell yet."""
     from govdisclose.shape.celltypes import cell_type
+    from govdisclose.shape.header import header_role
 
     out: list[tuple[int, list[str]]] = []
     for no, cells in body:
@@ -322,6 +323,9 @@ def rejoin_broken_rows(body: list[tuple[int, list[str]]], width: int) -> list[tu
         if out and filled and cells[0]:
             prev = out[-1][1]
             prev_filled = [c for c in prev if c]
+            if len(prev_filled) >= 2 and all(header_role(c) for c in prev_filled):
+                out.append((no, list(cells)))  # the header printed again after a page break
+                continue
             prev_kinds = [cell_type(c) for c in prev_filled]
             kinds = [cell_type(c) for c in filled]
             fits = len(prev) + len(cells) - 1 <= width

@@ -24,6 +24,7 @@ from govdisclose.normalize.units import (ends_like_unit, ends_whole, is_known, n
                                          without_role_tail)
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
+from govdisclose.shape.celltypes import person_like
 from govdisclose.shape.header import header_role
 from govdisclose.shape.numbering import ITEM_RE, heading_level, sub_point
 
@@ -397,8 +398,13 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 state = title_block(c)  # no unit cell in this row: the next row's grouping cells
                 continue
             if tail and not wide:
-                put(tail[0], t)
-                state = ("tail", 0)
+                k0 = 0
+                if roles[tail[0]] in ("lead", "responsible") and not _unit_list(t) \
+                        and _person_ahead(t, chunks[idx + 1:idx + 2]):
+                    # empty unit cells: a person's name goes to the person column after them
+                    k0 = next((j for j, col in enumerate(tail) if roles[col] == "other"), 0)
+                put(tail[k0], t)
+                state = ("tail", k0)
                 continue
             if tail and not out_of_sequence and not c.joined:
                 # a row's units come after its measure: wide text before them is more measure
@@ -496,6 +502,13 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             elif roles[col] == "other" and cur and k + 1 < len(tail) and roles[tail[k + 1]] == "deadline" \
                     and not c.joined and not _deadline_like(t):
                 put(col, t)  # the remark goes on (纳入 / 年度 / 考核): the deadline column takes only a deadline
+            elif k + 2 == len(tail) and roles[tail[k + 1]] == "other" and pre and not c.joined and cur \
+                    and _done(cur, roles[col]) and not _deadline_like(t) and not _unit_list(t) \
+                    and not _person_ahead(t, chunks[idx + 1:idx + 2]) \
+                    and width(t) > _col_width(rows, tail[k + 1]) + 1 and _item_ahead(chunks, idx, last_item):
+                # an empty remark column at the row's end: a line wider than any remark so far,
+                # before the next numbered item, is the next row's title block
+                state = title_block(c)
             elif k + 1 < len(tail):
                 if not c.joined and roles[col] == "responsible" and roles[tail[k + 1]] == "lead" \
                         and _unit_line(t, chunks[idx + 1:idx + 4]):
@@ -622,6 +635,17 @@ def _units_ahead(chunks: list[Chunk], idx: int, narrow: float) -> bool:
             first = re.split(r"[、，,；;]", c.text)[0]
             return _unit_list(c.text) or is_known(first) or starts_known(first)
     return False
+
+
+def _person_ahead(text: str, following: list[Chunk]) -> bool:
+    """A person's name (and title or phone), whole or cut by the line end (周杰（副 / 县长）)."""
+    return person_like(text) or (bool(following) and not following[0].joined
+                                  and person_like(text + following[0].text))
+
+
+def _col_width(rows: list["_Row"], col: int) -> float:
+    """The widest line a column has printed so far (0 before its first cell)."""
+    return max((width(x) for r in rows for x in r.cells.get(col, [])), default=0)
 
 
 def _item_ahead(chunks: list[Chunk], idx: int, last_item: int) -> bool:
