@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -546,3 +547,24 @@ def test_raw_header_with_a_wrapped_word_and_one_more_after_it() -> None:
     assert [x.item_no for x in t] == ["1", "2", "3"]
     assert [x.deadline.text for x in t] == ["持续推进", "年底前", "10月底前"]
     assert t[1].responsible_units == ["市司法局", "市直各有关部门"]
+
+
+def _units(path: Path) -> list[tuple[list[str], list[str]]]:
+    return [(t.lead_units, t.responsible_units) for t in govdisclose.parse(path).tasks]
+
+
+def test_cells_lead_merged_over_rows() -> None:
+    """A cell-per-line copy of a table whose lead cells are merged over the rows they lead:
+    a row with one unit cell prints its 配合单位, the lead comes down from the row above."""
+    assert _units(SHAPES / "cells_lead_merged.txt") == [
+        (["县司法局"], ["县政府办公室"]), (["县司法局"], ["县发展改革局"]), (["县司法局"], ["县政府办公室"]),
+        (["县发展改革局"], ["县住房城乡建设局"]), (["县发展改革局"], ["县住房城乡建设局"])]
+
+
+def test_cells_lead_printed_on_every_row() -> None:
+    """The same copy of a table that prints its lead on every row (县司法局 twice in a row):
+    nothing is merged, so a row with one unit cell has the other empty: a named office is the
+    lead (no 配合 for it), a collective (县级各部门) is responsible."""
+    assert _units(SHAPES / "cells_lead_alone.txt") == [
+        (["县司法局"], ["县政府办公室"]), (["县司法局"], ["各乡镇人民政府"]), (["县政府办公室"], []),
+        (["县发展改革局"], ["县住房城乡建设局"]), ([], ["县级各部门"])]

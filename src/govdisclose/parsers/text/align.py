@@ -318,15 +318,24 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None], prev: list[Cell]
     measure_col = roles.index("measure") if "measure" in roles else len(roles)
     group_cols = [i for i, r in enumerate(roles) if r == "group" and i < measure_col]
     seen: dict[int, list[str]] = {c: [] for c in group_cols}
-    for k, placed in enumerate(rows):
+    all_texts: list[dict[int, str]] = []
+    for placed in rows:
         texts: dict[int, str] = {}
         for p in placed:
             texts[p.col] = (texts[p.col] + "\n" + p.text) if p.col in texts else p.text
+        all_texts.append(texts)
+    units_printed_again = _units_printed_again(all_texts, unit_cols)
+    last_units: dict[int, str] = {}
+    for k, placed in enumerate(rows):
+        texts = all_texts[k]
+        lone = _lone_unit_col(texts, unit_cols, roles, last_units) if units_printed_again else None
+        if lone is not None:  # unit cells are not merged in this table: the other one is empty
+            texts[lone] = texts.pop(next(c for c in unit_cols if c in texts))
         # the cells a short row has sit at the right of their run of unit (or grouping)
         # columns: the outer merged cell is the one left out
         for run in (unit_cols, group_cols):
             present = [c for c in run if c in texts]
-            if run and 0 < len(present) < len(run):
+            if run and 0 < len(present) < len(run) and not (run is unit_cols and lone is not None):
                 vals = [texts.pop(c) for c in present]
                 if run is group_cols and len(vals) == 1 and _outer_title(vals[0], run, seen):
                     texts[run[0]] = vals[0]  # a section title keeps the outer column
@@ -344,6 +353,9 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None], prev: list[Cell]
         for c in group_cols:
             if c in texts:
                 seen[c].append(texts[c])
+        for c in unit_cols:
+            if c in texts:
+                last_units[c] = texts[c]
         has_measure = measure_col in texts
         # a merged 序号 sits inside its task's merge: a row that prints its group titles
         # (a new group, or a table that repeats them on every row) has no covered 序号
@@ -356,13 +368,42 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None], prev: list[Cell]
             if c in texts:
                 cells.append(Cell.of(texts[c]))
             elif prev is not None and has_measure and role in ("lead", "responsible", "deadline", "item_no") \
-                    and not prev[c].empty and not unmerged and not (role == "item_no" and new_group):
+                    and not prev[c].empty and not unmerged and not (role == "item_no" and new_group) \
+                    and not (lone is not None and c in unit_cols):
                 cells.append(Cell(list(prev[c].paragraphs), covered=True))
             else:
                 cells.append(Cell())
         out.append(Row(cells=cells, index=k + 1, line=placed[0].line, flags=["aligned_by_cell_type"]))
         prev = cells
     return out
+
+
+def _units_printed_again(all_texts: list[dict[int, str]], unit_cols: list[int]) -> bool:
+    """Whether the table prints a lead cell again on the next row (two adjacent rows with
+    both unit cells and the same first one): a table that merges unit cells would have
+    merged those, so a row with one unit cell has the other empty, not covered."""
+    if len(unit_cols) != 2:
+        return False
+    full = [all(c in t for c in unit_cols) for t in all_texts]
+    return any(full[k] and full[k + 1] and all_texts[k][unit_cols[0]] == all_texts[k + 1][unit_cols[0]]
+               for k in range(len(all_texts) - 1))
+
+
+def _lone_unit_col(texts: dict[int, str], unit_cols: list[int], roles: list[str | None],
+                   last: dict[int, str]) -> int | None:
+    """The column of a row's only unit cell, in a table whose unit cells are never merged:
+    the column whose last cell it repeats; else a collective (各区县政府, 有关单位) is
+    responsible; else the lead (a row with a lead and no 配合 is common, the reverse rare)."""
+    present = [c for c in unit_cols if c in texts]
+    by_role = {roles[c]: c for c in unit_cols}
+    if len(present) != 1 or set(by_role) != {"lead", "responsible"}:
+        return None
+    text = texts[present[0]]
+    same = [c for c in unit_cols if last.get(c) == text]
+    if same:
+        return same[0]
+    first = re.sub(r"\s+", "", re.split(r"[\n、，,；;]", text.strip())[0])
+    return by_role["responsible"] if _COLLECTIVE.search(first) else by_role["lead"]
 
 
 _COLLECTIVE = re.compile(r"^各|有关|相关部门|相关单位|成员单位$|各部门$|各单位$|各科室$|各股室$")
