@@ -205,3 +205,22 @@ def test_tab_rows_title_row_right_after_the_repeated_header(tmp_path: Path) -> N
     path = render(tmp_path / "t.out", gold, v)
     pred = json.loads(govdisclose.parse(path).model_dump_json())
     assert [t["section"]["title"] for t in pred["tasks"]] == [t["section"]["title"] for t in gold["tasks"]]
+
+
+def test_layout_unlabelled_number_column_with_circled_sub_items(tmp_path: Path) -> None:
+    """``pdftotext -layout`` of the district's 2021 division (seed 001) with its 序号 column
+    printed without a header word: two sub-items numbered ⑦ and ⑤ in that column (between 16
+    and 17, 17 and 18) do not hide it, and with numbers in their own column a measure line
+    opening with ``2.`` (``2.其他渠道）。``, the second of its 公开路径) is no new row."""
+    gold = golds()["001_5f5c5b47d6ce5cb8"]
+    v = {**choose(random.Random(7), gold), "flow": "layout", "item": "column", "sep": "\n", "joint": "",
+         "cols": ["section", "task", "item", "measure", "lead", "responsible", "deadline"], "header2": False,
+         "title_rows": False, "repeat_groups": False, "layout_slack": [0, 0, 0, 0], "layout_gap": 4,
+         "page_lines": 0, "preamble": "table title"}
+    v["names"] = {"section": "工作任务", "task": "工作任务", "item": "", "measure": "任务内容",
+                  "lead": "牵头科室", "responsible": "责任部门", "deadline": "完成时间"}
+    path = render(tmp_path / "n.out", gold, v)
+    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    assert [t["item_no"] for t in pred["tasks"]] == [t["item_no"] for t in gold["tasks"]]
+    exact, n_gold, n_pred = exact_counts(gold, pred)
+    assert exact >= n_gold - 2, (exact, n_gold, n_pred)

@@ -180,6 +180,7 @@ def _fold_two_row_headers(found: list[tuple[int, list[tuple[int, int, str]]]], l
 
 _GUTTER = re.compile(r"\S {2,}\S")  # two cells on one line, the gap between columns
 _NUMBER = re.compile(r"\d{1,3}[.．、]?")
+_CIRCLED = re.compile(r"[①-⑳]")  # a sub-item numbered in the 序号 column among 16, 17 (⑦ between them)
 
 
 def _number_runs(body: Lines) -> list[tuple[int, int, int]]:
@@ -193,7 +194,9 @@ def _number_runs(body: Lines) -> list[tuple[int, int, int]]:
         # 10 月 31 日前: pdftotext sets digits apart from the date words around them
         dated = any(re.match(r" ?[年月日个号]", l[b:b + 2]) or re.search(r"[年月第] ?$", l[max(0, a - 2):a])
                     for l in data if l[a:b].strip())
-        if cells and all(_NUMBER.fullmatch(c) for c in cells) and _counts_up(cells) and not dated:
+        numbers = [c for c in cells if _NUMBER.fullmatch(c)]
+        if numbers and all(_NUMBER.fullmatch(c) or _CIRCLED.fullmatch(c) for c in cells) \
+                and len(numbers) >= 0.8 * len(cells) and _counts_up(numbers) and not dated:
             out.append((a, b, len(cells)))
     return out
 
@@ -690,6 +693,8 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
     last_no = 0
     last_item = 0
     stacked: set[int] = set()  # lines whose 序号 digit goes on from the line above (1 / 0 = 10)
+    # with numbers in a 序号 column, a number opening a measure line is a list inside the measure
+    numbered_column = any(re.fullmatch(r"\d{1,3}[.．、]?", cells[i]) for _, cells in table_lines for i in items)
     for k, (no, cells) in enumerate(table_lines):
         for i in items:
             digits = re.fullmatch(r"(\d{1,3})[.．、]?", cells[i])
@@ -703,7 +708,7 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
             else:
                 last_item = int(digits[1])
         new = k == 0 or no in titles or (k > 0 and table_lines[k - 1][0] in titles)
-        if m is not None and cells[m]:
+        if m is not None and cells[m] and not numbered_column:
             mm = ITEM_RE.match(cells[m])
             if mm and last_no < int(mm["no"]) <= last_no + 2 and not re.match(r"\d+[.．]\s*政府网站>", cells[m]):
                 new, last_no = True, int(mm["no"])
