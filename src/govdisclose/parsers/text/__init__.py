@@ -172,9 +172,10 @@ def _one_line_header_cells(lines: list[tuple[int, str]],
     if found is None:
         return None
     k, words, n_head = found
-    body = [(no, l.strip()) for no, l in lines[k + n_head:] if l.strip()]
+    printed = [(no, l.strip()) for no, l in lines[k + n_head:] if l.strip()]
     # (the header printed again on every page is one line with spaces, not cells on a baseline)
-    body = _drop_header_repeats(body, [l for _, l in lines[k:k + n_head] if l.strip()])
+    body = _drop_header_repeats(printed, [l for _, l in lines[k:k + n_head] if l.strip()])
+    paged = len(body) < len(printed)
     long = sorted(len(t) for _, t in body if len(t) > 20)
     wrapped = len(long) < 3 or long[int(len(long) * 0.8)] <= 45
     # (a 序号 cell on its measure's first baseline, 1 公开全区…, is such a join too)
@@ -186,9 +187,10 @@ def _one_line_header_cells(lines: list[tuple[int, str]],
     rows = align(body, resolve_roles(header))
     table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[k][0])] + rows,
                   index=0, flags=["cells"])
-    if joins and _raw_reads_better(table, raw):
+    if (joins or paged) and _raw_reads_better(table, raw):
         # a join or two, or lines longer than a column (-raw of a table whose measure column
-        # comes first): a viewer's copy or -raw cannot be told apart; the grid that reads better
+        # comes first), or the header printed again inside a row cut by a page break: a
+        # viewer's copy or -raw cannot be told apart; the grid that reads better
         return None
     return [(no, l.strip()) for no, l in lines[:k] if l.strip()], table
 
