@@ -244,3 +244,20 @@ def test_raw_print_without_joins_with_rows_cut_by_page_breaks(tmp_path: Path) ->
     assert [t["item_no"] for t in pred["tasks"]] == [t["item_no"] for t in gold["tasks"]]
     exact, n_gold, n_pred = exact_counts(gold, pred)
     assert exact >= n_gold - 1, (exact, n_gold, n_pred)
+
+
+def test_raw_deadline_wrapped_before_a_remark(tmp_path: Path) -> None:
+    """``pdftotext -raw`` of the district's 2021 division with 完成时间 then 备注: a deadline
+    wrapped at the column's width (专项规划编制完成 / 后20个工作日内公 / 开) is one cell, and a
+    remark after a deadline whose last line stops short (…公开 / 纳入年度 / 考核) is not
+    glued to it."""
+    gold = golds()["001_5f5c5b47d6ce5cb8"]
+    v = {**choose(random.Random(3), gold), "flow": "raw", "item": "1．", "sep": "，", "joint": "",
+         "cols": ["task", "measure", "lead", "responsible", "deadline", "extra"], "header2": False,
+         "title_rows": True, "repeat_groups": False, "preamble": "table title", "page_lines": 0}
+    v["names"] = {"task": "任　务", "measure": "落　实　举　措", "lead": "牵　头　部　门", "responsible": "责　任　单　位",
+                  "deadline": "完　成　时　间", "extra": "备　注"}
+    path = render(tmp_path / "w.out", gold, v)
+    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    got = [t["deadline"]["text"] for t in pred["tasks"][:5]]
+    assert got == [t["deadline"]["text"] for t in gold["tasks"][:5]]

@@ -482,8 +482,11 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
                                             or (roles[col] in ("lead", "responsible") and _role_goes_on(cur, t))
                                             or (roles[col] in ("deadline", "other") and breaks_word(cur[-1], t))
+                                            or (roles[col] == "deadline" and not _short_last_line(cur)
+                                                and _deadline_gains(cur, t))
                                             or (roles[col] == "other" and bool(re.fullmatch(r"[\d\-－()（） ]+", t)))
-                                            or (roles[col] == "deadline" and not scoped_unit(t) and (len(t) <= 4 or (
+                                            or (roles[col] == "deadline" and not scoped_unit(t)
+                                                and not _short_last_line(cur) and (len(t) <= 4 or (
                                                 len(t) <= 6 and (_heading_ahead(chunks, idx, 2, 24) or re.search(
                                                     r"(完成|更新|动态|公开|前|日|月|底|内|坚持|推进)", t)))))):
                 put(col, t)
@@ -635,6 +638,19 @@ def _units_ahead(chunks: list[Chunk], idx: int, narrow: float) -> bool:
             first = re.split(r"[、，,；;]", c.text)[0]
             return _unit_list(c.text) or is_known(first) or starts_known(first)
     return False
+
+
+def _short_last_line(cur: list[str]) -> bool:
+    """A wrapped cell whose last line stops well short of its other lines has ended
+    (10月31日前，如有 / … / 公开: the remark's 纳入年度 after it is no more of it)."""
+    return len(cur) >= 2 and width(cur[-1]) < max(width(x) for x in cur[:-1]) - 1
+
+
+def _deadline_gains(cur: list[str], text: str) -> bool:
+    """The line finishes a deadline the cell above only began (专项规划编制完成 / 后20个工作日内公):
+    with it the cell reads as a date or a time after an event, without it as neither."""
+    done = ("date", "relative")
+    return parse_deadline("".join(cur), None).kind not in done and parse_deadline("".join(cur) + text, None).kind in done
 
 
 def _person_ahead(text: str, following: list[Chunk]) -> bool:
