@@ -563,8 +563,8 @@ def test_cells_lead_merged_over_rows() -> None:
 
 def test_cells_lead_printed_on_every_row() -> None:
     """The same copy of a table that prints its lead on every row (县司法局 twice in a row):
-    nothing is merged, so a row with one unit cell has the other empty: a named office is the
-    lead (no 配合 for it), a collective (县级各部门) is responsible."""
+    nothing is merged, so a row with one unit cell has the other empty: the lead's partner
+    (a lead with no 配合 is common, a collective such as 县级各部门 included)."""
     assert _units(SHAPES / "cells_lead_alone.txt") == [
         (["县司法局"], ["县政府办公室"]), (["县司法局"], ["各乡镇人民政府"]), (["县政府办公室"], []),
-        (["县发展改革局"], ["县住房城乡建设局"]), ([], ["县级各部门"])]
+        (["县发展改革局"], ["县住房城乡建设局"]), (["县级各部门"], [])]

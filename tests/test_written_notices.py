@@ -261,3 +261,24 @@ def test_raw_deadline_wrapped_before_a_remark(tmp_path: Path) -> None:
     pred = json.loads(govdisclose.parse(path).model_dump_json())
     got = [t["deadline"]["text"] for t in pred["tasks"][:5]]
     assert got == [t["deadline"]["text"] for t in gold["tasks"][:5]]
+
+
+@pytest.mark.parametrize("order", [("lead", "responsible"), ("responsible", "lead")])
+def test_raw_one_unit_a_line_in_lead_and_responsible(order: tuple[str, str], tmp_path: Path) -> None:
+    """``pdftotext -raw`` of the city division with one unit a line in 牵头 and 配合 (in either
+    order): where neither cell's first line shares a baseline, the run of names is cut where a
+    lead list ends (before the collectives 各区县政府 / 市政府各部门), and a name cut at the
+    column's width (市疫情防控工作领导 / 小组成员单位) is one name."""
+    gold = golds()["000_d9d317be621d0210"]
+    v = {**choose(random.Random(10), gold), "flow": "raw", "item": "1.", "sep": "\n", "joint": "",
+         "cols": ["section", "task", "measure", *order], "header2": False,
+         "title_rows": False, "repeat_groups": False, "preamble": "table title", "page_lines": 0}
+    v["names"] = {"section": "工作任务", "task": "工作任务", "measure": "主要内容", "lead": "牵头部门",
+                  "responsible": "配合单位"}
+    path = render(tmp_path / "u.out", gold, v)
+    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    two_leads = [k for k, t in enumerate(gold["tasks"]) if len(t["lead_units"]) == 2 and t["responsible_units"]]
+    assert len(two_leads) >= 5
+    assert all(pred["tasks"][k]["lead_units"] == gold["tasks"][k]["lead_units"] for k in two_leads)
+    exact, n_gold, n_pred = exact_counts(gold, pred)
+    assert exact >= n_gold - 4, (exact, n_gold, n_pred)

@@ -416,3 +416,27 @@ def parse_units(cell: str | None, default_role: str = "responsible") -> UnitSpli
         getattr(out, default_role).extend(split_names(rest, out.flags, out.seen))
     out.lead, out.responsible = _dedup(out.lead), _dedup(out.responsible)
     return out
+
+
+_COLLECTIVE = re.compile(r"^各|有关|相关部门|相关单位|成员单位$|各部门$|各单位$|各科室$|各股室$")
+
+
+def is_collective(name: str) -> bool:
+    """A name for many offices at once (各区县政府, 市政府有关部门, 成员单位): rarely a lead."""
+    return bool(_COLLECTIVE.search(re.sub(r"\s+", "", name)))
+
+
+def lead_cut(lines: list[str]) -> int:
+    """One unit a line, lead column then responsible column, no mark between them: the
+    responsible list starts where the first unit comes again (lead units are usually
+    responsible too, listed first), else at a collective among the first three (各区县政府,
+    有关单位: rarely a lead), else after one lead unit. (Reversed lines give the cut of a
+    responsible column printed before the lead.)"""
+    names = [re.sub(r"\s+", "", x) for x in lines]
+    for j in range(1, len(names)):
+        if names[j] == names[0] and j <= len(names) - j:  # a lead list no longer than the responsible one
+            return j
+    for j in range(1, min(len(names), 3)):
+        if is_collective(names[j]):
+            return j  # (a lead list is short: a collective further down is one of the responsible)
+    return 1

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import display_width
-from govdisclose.normalize.units import ends_like_unit, ends_mid_name, is_known, known_matches, role_word_across
+from govdisclose.normalize.units import (ends_like_unit, ends_mid_name, is_known, known_matches, lead_cut,
+                                         role_word_across)
 from govdisclose.normalize.words import breaks_word
 from govdisclose.parsers.document import Cell, Row
 from govdisclose.shape.celltypes import cell_type, person_like
@@ -324,11 +325,10 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None], prev: list[Cell]
         for p in placed:
             texts[p.col] = (texts[p.col] + "\n" + p.text) if p.col in texts else p.text
         all_texts.append(texts)
-    units_printed_again = _units_printed_again(all_texts, unit_cols)
-    last_units: dict[int, str] = {}
+    unmerged_units = units_printed_again(all_texts, unit_cols)
     for k, placed in enumerate(rows):
         texts = all_texts[k]
-        lone = _lone_unit_col(texts, unit_cols, roles, last_units) if units_printed_again else None
+        lone = lone_unit_col(texts, unit_cols, roles) if unmerged_units else None
         if lone is not None:  # unit cells are not merged in this table: the other one is empty
             texts[lone] = texts.pop(next(c for c in unit_cols if c in texts))
         # the cells a short row has sit at the right of their run of unit (or grouping)
@@ -346,16 +346,13 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None], prev: list[Cell]
                 and all(c in texts for c in unit_cols) and any(p.stacked for p in placed):
             lines = texts[unit_cols[0]].split("\n") + texts[unit_cols[1]].split("\n")
             if roles[unit_cols[0]] == "lead":
-                cut = _lead_cut(lines)
+                cut = lead_cut(lines)
             else:  # responsible column first: the lead units are the last lines
-                cut = len(lines) - _lead_cut(lines[::-1])
+                cut = len(lines) - lead_cut(lines[::-1])
             texts[unit_cols[0]], texts[unit_cols[1]] = "\n".join(lines[:cut]), "\n".join(lines[cut:])
         for c in group_cols:
             if c in texts:
                 seen[c].append(texts[c])
-        for c in unit_cols:
-            if c in texts:
-                last_units[c] = texts[c]
         has_measure = measure_col in texts
         # a merged 序号 sits inside its task's merge: a row that prints its group titles
         # (a new group, or a table that repeats them on every row) has no covered 序号
@@ -378,50 +375,26 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None], prev: list[Cell]
     return out
 
 
-def _units_printed_again(all_texts: list[dict[int, str]], unit_cols: list[int]) -> bool:
-    """Whether the table prints a lead cell again on the next row (two adjacent rows with
-    both unit cells and the same first one): a table that merges unit cells would have
+def units_printed_again(all_texts: list[dict[int, str]], unit_cols: list[int]) -> bool:
+    """Whether the table prints a unit cell again on the next row (two adjacent rows with
+    both unit cells and the same text in one): a table that merges unit cells would have
     merged those, so a row with one unit cell has the other empty, not covered."""
     if len(unit_cols) != 2:
         return False
     full = [all(c in t for c in unit_cols) for t in all_texts]
-    return any(full[k] and full[k + 1] and all_texts[k][unit_cols[0]] == all_texts[k + 1][unit_cols[0]]
+    return any(full[k] and full[k + 1] and any(all_texts[k][c] == all_texts[k + 1][c] for c in unit_cols)
                for k in range(len(all_texts) - 1))
 
 
-def _lone_unit_col(texts: dict[int, str], unit_cols: list[int], roles: list[str | None],
-                   last: dict[int, str]) -> int | None:
+def lone_unit_col(texts: dict[int, str], unit_cols: list[int], roles: list[str | None]) -> int | None:
     """The column of a row's only unit cell, in a table whose unit cells are never merged:
-    the column whose last cell it repeats; else a collective (各区县政府, 有关单位) is
-    responsible; else the lead (a row with a lead and no 配合 is common, the reverse rare)."""
+    the lead's. A row with a lead and no 配合 is common (省直各部门, 各镇人民政府 alone
+    included); one with a 配合 and no lead is rare."""
     present = [c for c in unit_cols if c in texts]
     by_role = {roles[c]: c for c in unit_cols}
     if len(present) != 1 or set(by_role) != {"lead", "responsible"}:
         return None
-    text = texts[present[0]]
-    same = [c for c in unit_cols if last.get(c) == text]
-    if same:
-        return same[0]
-    first = re.sub(r"\s+", "", re.split(r"[\n、，,；;]", text.strip())[0])
-    return by_role["responsible"] if _COLLECTIVE.search(first) else by_role["lead"]
-
-
-_COLLECTIVE = re.compile(r"^各|有关|相关部门|相关单位|成员单位$|各部门$|各单位$|各科室$|各股室$")
-
-
-def _lead_cut(lines: list[str]) -> int:
-    """One unit a line, lead column then responsible column, no mark between them: the
-    responsible list starts where the first unit comes again (lead units are usually
-    responsible too, listed first), else at a collective among the first three (各区县政府, 有关单位:
-    rarely a lead), else after one lead unit."""
-    names = [re.sub(r"\s+", "", x) for x in lines]
-    for j in range(1, len(names)):
-        if names[j] == names[0] and j <= len(names) - j:  # a lead list no longer than the responsible one
-            return j
-    for j in range(1, min(len(names), 3)):
-        if _COLLECTIVE.search(names[j]):
-            return j  # (a lead list is short: a collective further down is one of the responsible)
-    return 1
+    return by_role["lead"]
 
 
 def _outer_title(text: str, run: list[int], seen: dict[int, list[str]]) -> bool:

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.text import display_width as width
 from govdisclose.normalize.words import breaks_word
-from govdisclose.normalize.units import (ends_like_unit, ends_whole, is_known, name_runs_on, names_with_role,
+from govdisclose.normalize.units import (ends_like_unit, ends_whole, is_known, lead_cut, name_runs_on, names_with_role,
                                          role_word_across, scoped_unit, starts_known, without_role,
                                          without_role_tail)
 from govdisclose.parsers.document import Cell, Row, Table
+from govdisclose.parsers.text.align import lone_unit_col, units_printed_again
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
 from govdisclose.shape.celltypes import person_like
 from govdisclose.shape.header import header_role
@@ -51,18 +52,27 @@ class _Row:
     cells: dict[int, list[str]] = field(default_factory=dict)
     blocks: list[list[str]] = field(default_factory=list)  # unnumbered grouping texts, in order
     titles: list[str] = field(default_factory=list)  # one-line titles across the table, above the row
-    unit_run: tuple[int, int] | None = None  # (责任, 牵头) columns printed as one run of unit lines
+    # (first, second) unit columns printed as one run of unit lines, 牵头 / 责任 in either order
+    unit_run: tuple[int, int] | None = None
+    lead_first: bool = False
 
     def split_unit_run(self) -> None:
-        """One unit a line, 责任单位 before 牵头单位, neither line sharing a baseline: the
-        column boundary is lost, and a 牵头 cell most often holds one unit, so the run's
-        last line is the lead."""
+        """One unit a line in a lead and a responsible column, neither line sharing a
+        baseline: the column boundary is lost; it is where a lead list would end
+        (``lead_cut``: most often after one unit, never inside the collectives; read
+        backwards when the responsible column comes first)."""
         if self.unit_run is None:
             return
-        resp, lead = self.unit_run
-        lines = self.cells.get(resp, []) + self.cells.get(lead, [])
+        first, second = self.unit_run
+        lines: list[str] = []
+        for x in self.cells.get(first, []) + self.cells.get(second, []):
+            if lines and not scoped_unit(lines[-1]) and not re.search(r"[、，,；;]", lines[-1]):
+                lines[-1] += x  # a name cut at the column's width (市疫情防控工作领导 / 小组成员单位)
+            else:
+                lines.append(x)
         if len(lines) >= 2 and all(scoped_unit(x) for x in lines):
-            self.cells[resp], self.cells[lead] = lines[:-1], lines[-1:]
+            cut = lead_cut(lines) if self.lead_first else len(lines) - lead_cut(lines[::-1])
+            self.cells[first], self.cells[second] = lines[:cut], lines[cut:]
 
     def settle_blocks(self, groups: list[int], seen: dict[int, list[str]] | None = None) -> None:
         """Unnumbered grouping blocks go right-aligned into the grouping columns still free:
@@ -513,9 +523,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 # before the next numbered item, is the next row's title block
                 state = title_block(c)
             elif k + 1 < len(tail):
-                if not c.joined and roles[col] == "responsible" and roles[tail[k + 1]] == "lead" \
+                if not c.joined and {roles[col], roles[tail[k + 1]]} == {"lead", "responsible"} \
                         and _unit_line(t, chunks[idx + 1:idx + 4]):
-                    rows[-1].unit_run = (col, tail[k + 1])  # where 责任 ends and 牵头 starts is not printed
+                    rows[-1].unit_run = (col, tail[k + 1])  # where one unit cell ends is not printed
+                    rows[-1].lead_first = roles[col] == "lead"
                 put(tail[k + 1], t)
                 state = ("tail", k + 1)
             elif not c.joined and cur and roles[col] in ("deadline", "other") and not heading_level(t) \
@@ -540,7 +551,21 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         if r.blocks:  # (the titles seen above are read only for a row with blocks to place)
             r.settle_blocks(groups, titles_seen(rows[:k]))
         r.split_unit_run()
+    _place_lone_unit_cells(rows, [i for i in tail if roles[i] in ("lead", "responsible")], roles)
     return rows
+
+
+def _place_lone_unit_cells(rows: list[_Row], unit_cols: list[int], roles: list[str | None]) -> None:
+    """In a table that prints a unit cell again on the next row (so merges none), a row with
+    one of its two unit cells printed has the other empty: the walk put the cell in the first
+    unit column; it belongs where ``lone_unit_col`` says (the lead unless a collective)."""
+    texts = [{c: "\n".join(r.cells[c]) for c in unit_cols if r.cells.get(c)} for r in rows]
+    if not units_printed_again(texts, unit_cols):
+        return
+    for r, t in zip(rows, texts):
+        col = lone_unit_col(t, unit_cols, roles)
+        if col is not None and col not in t:
+            r.cells[col] = r.cells.pop(next(iter(t)))
 
 
 def _role_goes_on(cur: list[str], text: str) -> bool:
