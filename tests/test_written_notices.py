@@ -282,3 +282,19 @@ def test_raw_one_unit_a_line_in_lead_and_responsible(order: tuple[str, str], tmp
     assert all(pred["tasks"][k]["lead_units"] == gold["tasks"][k]["lead_units"] for k in two_leads)
     exact, n_gold, n_pred = exact_counts(gold, pred)
     assert exact >= n_gold - 4, (exact, n_gold, n_pred)
+
+
+def test_pdf_viewer_copy_remark_is_no_title(tmp_path: Path) -> None:
+    """A PDF viewer's copy of the city division, its 一、 / （一） titles as rows across the
+    table cut at the column's width (（一）加强涉及市场主体的信息 / 公开) and a 备注 column
+    after the joint unit cell: the remark 纳入年度考核 before the next measure is the row's
+    remark, not the next row's task (the table numbers its titles; the cut rests of titles
+    and of unit cells, 公开 / 责, are no unnumbered titles)."""
+    gold = golds()["000_d9d317be621d0210"]
+    v = {**choose(random.Random(11), gold), "flow": "pdfcopy", "item": "1.", "sep": "，", "joint": "按职责分工负责",
+         "cols": ["task", "measure", "responsible", "extra"], "header2": False, "title_rows": True,
+         "repeat_groups": False, "preamble": "table title", "page_lines": 0, "layout_gap": 4}
+    v["names"] = {"task": "工作任务", "measure": "主要内容", "responsible": "责任主体", "extra": "备注"}
+    path = render(tmp_path / "v.out", gold, v)
+    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    assert [(t["task"] or {}).get("title") for t in pred["tasks"]] == [(t["task"] or {}).get("title") for t in gold["tasks"]]

@@ -50,7 +50,7 @@ def cell_type(text: str) -> str:
                  and not t.endswith("。")):
             return "deadline"
     # (a 公开路径 chain, 1.政府网站>…>国民经济和社, is no unit list)
-    if len(t) <= 200 and not re.search(r"[。；：“”《》>]", t) and not ITEM_RE.match(t):
+    if len(t) <= 200 and not re.search(r"[。；：“”《》>]", t) and not ITEM_RE.match(t) and not _opens_measure(t):
         bare = re.sub(r"[（(][^（()）]{0,30}[)）]", "", t)  # 股(行政审批服务股): the alias does not count
         # one unit a line, or one unit list wrapped over lines (市司法局等市直 / 各有关部门)
         # (or the bracket is part of the name: 各镇(办))
@@ -63,6 +63,18 @@ def cell_type(text: str) -> str:
     if len(t) >= 16 or ITEM_RE.match(t) or t.endswith(("。", "；")):
         return "measure"
     return "short"
+
+
+@lru_cache(maxsize=1)
+def _measure_openers() -> tuple[str, ...]:
+    return tuple(load_data("units.yaml").get("measure_openers", []))
+
+
+def _opens_measure(text: str) -> bool:
+    """Text that opens with a verb a measure starts with (全面清理…, 加强…), its first
+    piece too long for a bare office name (公开办, 推进办 are names) and unknown."""
+    first = re.split(r"[、，,；;\n\s]", text)[0]
+    return text.startswith(_measure_openers()) and len(first) >= 6 and not is_known(first)
 
 
 def _name_or_cut_role(part: str) -> bool:

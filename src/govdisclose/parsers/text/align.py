@@ -247,9 +247,12 @@ def _titles_numbered(cells: list[tuple[int, str | None]], kinds: list[str]) -> b
     heads = sum(1 for k in kinds if k == "heading")
     if heads < 3:
         return False
+    # (the rest of a numbered title cut at the column's width, 公开 after （一）…的信息, or a
+    # cell's last character or two, 责, is none)
     bare = {cells[k][1] for k in range(len(cells) - 1)
             if kinds[k] == "short" and cells[k][1] and kinds[k + 1] in ("measure", "item")
-            and not re.search(r"[。；;，,、]", cells[k][1] or "")}
+            and not re.search(r"[。；;，,、]", cells[k][1] or "") and not (k and kinds[k - 1] == "heading")
+            and len(cells[k][1].strip()) > 2}
     return len(bare) <= max(2, 0.1 * heads)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from govdisclose.normalize.units import join_broken_lines, scoped_unit
+from govdisclose.normalize.units import join_broken_lines, scoped_unit, without_role
 from govdisclose.parsers.document import Table
 from govdisclose.shape.header import header_role
 
@@ -17,32 +17,34 @@ _SEPARATORS = r"[、，,；;\n]"
 
 
 def _units_read(text: str) -> float:
-    """Share of a unit cell's names that read as whole unit names."""
-    names = [n for n in re.split(_SEPARATORS, join_broken_lines(text)) if n.strip()]
+    """Share of a unit cell's names that read as whole unit names (role words aside:
+    市政府办公厅牵头 is a name)."""
+    names = [without_role(n) for n in re.split(_SEPARATORS, join_broken_lines(text)) if n.strip()]
+    names = [n for n in names if n]
     if not names:
         return 1.0
-    return sum(1 for n in names if scoped_unit(n.strip())) / len(names)
+    return sum(1 for n in names if scoped_unit(n)) / len(names)
 
 
 def grid_quality(table: Table) -> float:
     """Mean per body row of: a measure that ends a sentence, unit cells of unit names,
-    grouping cells that are neither sentences nor unit lists (each 0..1)."""
+    grouping cells that hold no sentence and are no unit list (each 0..1)."""
     if len(table.rows) < 2:
         return 0.0
     roles = [header_role(c.text) for c in table.rows[0].cells]
     total = 0.0
-    body = table.rows[1:]
+    body = [r for r in table.rows[1:] if any(c.text.strip() for c in r.cells[1:])]
+    if not body:  # (title rows across the table tell nothing of how the rows were cut)
+        return 0.0
     for row in body:
         texts = [c.text.strip() for c in row.cells] + [""] * (len(roles) - len(row.cells))
         measure = next((t for t, r in zip(texts, roles) if r == "measure"), "")
-        if not measure and not any(texts[1:]):
-            total += 1.0  # a title row across the table
-            continue
         score = 1.0 if measure.endswith(("。", "；", "）", ";")) else 0.5 if measure else 0.0
         units = [t for t, r in zip(texts, roles) if r in ("lead", "responsible") and t and t not in ("—", "/")]
         score += sum(_units_read(t) for t in units) / len(units) if units else 0.5
         groups = [t for t, r in zip(texts, roles) if r == "group" and t]
-        bad = sum(1 for t in groups if t.endswith("。") and len(t) > 40 or _units_read(t) == 1.0)
+        # (a title may end with 。, 加强预期引导。; it holds no sentence before its end)
+        bad = sum(1 for t in groups if "。" in t[:-1] or t.endswith("。") and len(t) > 40 or _units_read(t) == 1.0)
         score += 1.0 - (bad / len(groups) if groups else 0.0)
         total += score / 3
     return total / len(body)
