@@ -174,22 +174,37 @@ def test_layout_numbers_that_start_again_under_each_task(tmp_path: Path) -> None
     assert n_pred == n_gold and exact >= n_gold - 1, (exact, n_gold, n_pred)
 
 
+def _printed(tmp_path: Path, gold: dict, seed: int, names: dict[str, str], **choices: object) -> Path:
+    """One variant of ``gold`` with the columns ``names`` gives (in its order, with their
+    header words); the other choices drawn from ``seed`` unless given (one-row header, no
+    title rows, merged titles, the table under its title, no page breaks, units apart)."""
+    v = {**choose(random.Random(seed), gold), "joint": "", "header2": False, "title_rows": False,
+         "repeat_groups": False, "preamble": "table title", "page_lines": 0, **choices,
+         "cols": list(names), "names": names}
+    return render(tmp_path / f"v{seed}.out", gold, v)
+
+
+def _read(path: Path) -> dict:
+    return json.loads(govdisclose.parse(path).model_dump_json())
+
+
+def _titles(doc: dict, level: str = "task") -> list[str | None]:
+    return [(t[level] or {}).get("title") for t in doc["tasks"]]
+
+
 def test_raw_empty_remark_cell_before_the_next_title(tmp_path: Path) -> None:
     """``pdftotext -raw`` of the 2017 division (seed 002) with a 备注 column after the units,
     two rows in five with no remark: the next row's task title (推进重大建设项目和 / 公共资源
     配置信息公开), printed after the units of a row with no remark, is that row's title and
     not the remark; a person column (责任领导: 周杰（副 / 县长）) keeps its names."""
     gold = golds()["002_434dd7b64f93f40d"]
-    base = {**choose(random.Random(5), gold), "flow": "raw", "item": "1.", "sep": "、", "joint": "",
-            "cols": ["section", "task", "measure", "responsible", "extra"], "header2": False,
-            "title_rows": False, "repeat_groups": False, "preamble": "table title", "page_lines": 0}
     for extra in ("备注", "责任领导"):
-        v = {**base, "names": {"section": "工作任务", "task": "工作任务", "measure": "工作内容",
-                               "responsible": "责任科室", "extra": extra}}
-        path = render(tmp_path / f"{extra}.out", gold, v)
-        pred = json.loads(govdisclose.parse(path).model_dump_json())
-        got = [(t["item_no"], (t["task"] or {}).get("title")) for t in pred["tasks"]]
-        assert got == [(t["item_no"], (t["task"] or {}).get("title")) for t in gold["tasks"]], extra
+        names = {"section": "工作任务", "task": "工作任务", "measure": "工作内容", "responsible": "责任科室",
+                 "extra": extra}
+        (tmp_path / extra).mkdir()
+        pred = _read(_printed(tmp_path / extra, gold, 5, names, flow="raw", item="1.", sep="、"))
+        assert [t["item_no"] for t in pred["tasks"]] == [t["item_no"] for t in gold["tasks"]], extra
+        assert _titles(pred) == _titles(gold), extra
 
 
 def test_tab_rows_title_row_right_after_the_repeated_header(tmp_path: Path) -> None:
@@ -198,13 +213,10 @@ def test_tab_rows_title_row_right_after_the_repeated_header(tmp_path: Path) -> N
     (以政务公开助力促改革 under the repeated 任务 | 工作措施 | 配合单位) opens its section; it
     is not the rest of the header's last cell."""
     gold = golds()["002_434dd7b64f93f40d"]
-    v = {**choose(random.Random(6), gold), "flow": "rowtab", "item": "1、", "sep": "，", "joint": "",
-         "cols": ["task", "measure", "responsible"], "header2": False, "title_rows": True,
-         "repeat_groups": False, "preamble": "table title", "page_lines": 0, "page_rows": 7}
-    v["names"] = {"task": "任 务", "measure": "工 作 措 施", "responsible": "配 合 单 位"}
-    path = render(tmp_path / "t.out", gold, v)
-    pred = json.loads(govdisclose.parse(path).model_dump_json())
-    assert [t["section"]["title"] for t in pred["tasks"]] == [t["section"]["title"] for t in gold["tasks"]]
+    names = {"task": "任 务", "measure": "工 作 措 施", "responsible": "配 合 单 位"}
+    pred = _read(_printed(tmp_path, gold, 6, names, flow="rowtab", item="1、", sep="，", title_rows=True,
+                          page_rows=7))
+    assert _titles(pred, "section") == _titles(gold, "section")
 
 
 def test_layout_unlabelled_number_column_with_circled_sub_items(tmp_path: Path) -> None:
@@ -213,14 +225,10 @@ def test_layout_unlabelled_number_column_with_circled_sub_items(tmp_path: Path) 
     and 17, 17 and 18) do not hide it, and with numbers in their own column a measure line
     opening with ``2.`` (``2.其他渠道）。``, the second of its 公开路径) is no new row."""
     gold = golds()["001_5f5c5b47d6ce5cb8"]
-    v = {**choose(random.Random(7), gold), "flow": "layout", "item": "column", "sep": "\n", "joint": "",
-         "cols": ["section", "task", "item", "measure", "lead", "responsible", "deadline"], "header2": False,
-         "title_rows": False, "repeat_groups": False, "layout_slack": [0, 0, 0, 0], "layout_gap": 4,
-         "page_lines": 0, "preamble": "table title"}
-    v["names"] = {"section": "工作任务", "task": "工作任务", "item": "", "measure": "任务内容",
-                  "lead": "牵头科室", "responsible": "责任部门", "deadline": "完成时间"}
-    path = render(tmp_path / "n.out", gold, v)
-    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    names = {"section": "工作任务", "task": "工作任务", "item": "", "measure": "任务内容", "lead": "牵头科室",
+             "responsible": "责任部门", "deadline": "完成时间"}
+    pred = _read(_printed(tmp_path, gold, 7, names, flow="layout", item="column", sep="\n",
+                          layout_slack=[0, 0, 0, 0], layout_gap=4))
     assert [t["item_no"] for t in pred["tasks"]] == [t["item_no"] for t in gold["tasks"]]
     exact, n_gold, n_pred = exact_counts(gold, pred)
     assert exact >= n_gold - 2, (exact, n_gold, n_pred)
@@ -232,15 +240,11 @@ def test_raw_print_without_joins_with_rows_cut_by_page_breaks(tmp_path: Path) ->
     every page: a row cut by a page break goes on after the header (its measure's rest,
     ``366纳税服务平台…``, is no title of a new row), as the -raw rebuild reads it."""
     gold = golds()["003_93f9a653648119be"]
-    v = {**choose(random.Random(9), gold), "flow": "raw", "item": "1．", "sep": "、", "joint": "",
-         "cols": ["section", "measure", "responsible", "deadline"], "header2": False,
-         "title_rows": False, "repeat_groups": False, "preamble": "table title", "page_lines": 48}
-    v["names"] = {"section": "类  别", "measure": "落  实  举  措", "responsible": "责  任  部  门",
-                  "deadline": "完  成  时  限"}
-    path = render(tmp_path / "p.out", gold, v)
-    text = path.read_text(encoding="utf-8")
-    assert text.count("类  别 落  实  举  措") >= 3
-    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    names = {"section": "类  别", "measure": "落  实  举  措", "responsible": "责  任  部  门",
+             "deadline": "完  成  时  限"}
+    path = _printed(tmp_path, gold, 9, names, flow="raw", item="1．", sep="、", page_lines=48)
+    assert path.read_text(encoding="utf-8").count("类  别 落  实  举  措") >= 3
+    pred = _read(path)
     assert [t["item_no"] for t in pred["tasks"]] == [t["item_no"] for t in gold["tasks"]]
     exact, n_gold, n_pred = exact_counts(gold, pred)
     assert exact >= n_gold - 1, (exact, n_gold, n_pred)
@@ -252,15 +256,10 @@ def test_raw_deadline_wrapped_before_a_remark(tmp_path: Path) -> None:
     remark after a deadline whose last line stops short (…公开 / 纳入年度 / 考核) is not
     glued to it."""
     gold = golds()["001_5f5c5b47d6ce5cb8"]
-    v = {**choose(random.Random(3), gold), "flow": "raw", "item": "1．", "sep": "，", "joint": "",
-         "cols": ["task", "measure", "lead", "responsible", "deadline", "extra"], "header2": False,
-         "title_rows": True, "repeat_groups": False, "preamble": "table title", "page_lines": 0}
-    v["names"] = {"task": "任　务", "measure": "落　实　举　措", "lead": "牵　头　部　门", "responsible": "责　任　单　位",
-                  "deadline": "完　成　时　间", "extra": "备　注"}
-    path = render(tmp_path / "w.out", gold, v)
-    pred = json.loads(govdisclose.parse(path).model_dump_json())
-    got = [t["deadline"]["text"] for t in pred["tasks"][:5]]
-    assert got == [t["deadline"]["text"] for t in gold["tasks"][:5]]
+    names = {"task": "任　务", "measure": "落　实　举　措", "lead": "牵　头　部　门", "responsible": "责　任　单　位",
+             "deadline": "完　成　时　间", "extra": "备　注"}
+    pred = _read(_printed(tmp_path, gold, 3, names, flow="raw", item="1．", sep="，", title_rows=True))
+    assert [t["deadline"]["text"] for t in pred["tasks"][:5]] == [t["deadline"]["text"] for t in gold["tasks"][:5]]
 
 
 @pytest.mark.parametrize("order", [("lead", "responsible"), ("responsible", "lead")])
@@ -270,13 +269,9 @@ def test_raw_one_unit_a_line_in_lead_and_responsible(order: tuple[str, str], tmp
     lead list ends (before the collectives 各区县政府 / 市政府各部门), and a name cut at the
     column's width (市疫情防控工作领导 / 小组成员单位) is one name."""
     gold = golds()["000_d9d317be621d0210"]
-    v = {**choose(random.Random(10), gold), "flow": "raw", "item": "1.", "sep": "\n", "joint": "",
-         "cols": ["section", "task", "measure", *order], "header2": False,
-         "title_rows": False, "repeat_groups": False, "preamble": "table title", "page_lines": 0}
-    v["names"] = {"section": "工作任务", "task": "工作任务", "measure": "主要内容", "lead": "牵头部门",
-                  "responsible": "配合单位"}
-    path = render(tmp_path / "u.out", gold, v)
-    pred = json.loads(govdisclose.parse(path).model_dump_json())
+    words = {"lead": "牵头部门", "responsible": "配合单位"}
+    names = {"section": "工作任务", "task": "工作任务", "measure": "主要内容", **{c: words[c] for c in order}}
+    pred = _read(_printed(tmp_path, gold, 10, names, flow="raw", item="1.", sep="\n"))
     two_leads = [k for k, t in enumerate(gold["tasks"]) if len(t["lead_units"]) == 2 and t["responsible_units"]]
     assert len(two_leads) >= 5
     assert all(pred["tasks"][k]["lead_units"] == gold["tasks"][k]["lead_units"] for k in two_leads)
@@ -291,10 +286,7 @@ def test_pdf_viewer_copy_remark_is_no_title(tmp_path: Path) -> None:
     remark, not the next row's task (the table numbers its titles; the cut rests of titles
     and of unit cells, 公开 / 责, are no unnumbered titles)."""
     gold = golds()["000_d9d317be621d0210"]
-    v = {**choose(random.Random(11), gold), "flow": "pdfcopy", "item": "1.", "sep": "，", "joint": "按职责分工负责",
-         "cols": ["task", "measure", "responsible", "extra"], "header2": False, "title_rows": True,
-         "repeat_groups": False, "preamble": "table title", "page_lines": 0, "layout_gap": 4}
-    v["names"] = {"task": "工作任务", "measure": "主要内容", "responsible": "责任主体", "extra": "备注"}
-    path = render(tmp_path / "v.out", gold, v)
-    pred = json.loads(govdisclose.parse(path).model_dump_json())
-    assert [(t["task"] or {}).get("title") for t in pred["tasks"]] == [(t["task"] or {}).get("title") for t in gold["tasks"]]
+    names = {"task": "工作任务", "measure": "主要内容", "responsible": "责任主体", "extra": "备注"}
+    pred = _read(_printed(tmp_path, gold, 11, names, flow="pdfcopy", item="1.", sep="，", joint="按职责分工负责",
+                          title_rows=True, layout_gap=4))
+    assert _titles(pred) == _titles(gold)
