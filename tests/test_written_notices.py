@@ -290,3 +290,17 @@ def test_pdf_viewer_copy_remark_is_no_title(tmp_path: Path) -> None:
     pred = _read(_printed(tmp_path, gold, 11, names, flow="pdfcopy", item="1.", sep="，", joint="按职责分工负责",
                           title_rows=True, layout_gap=4))
     assert _titles(pred) == _titles(gold)
+
+
+def test_pdf_viewer_copy_one_unit_a_line_with_a_name_cut(tmp_path: Path) -> None:
+    """A PDF viewer's copy of the city division, one unit a line in 牵头 and 责任: a name cut
+    at the column's width (市疫情防控工作领导小组成员单 / 位) is joined without losing that
+    the lines past the last unit column were stacked, so the run is still cut where the lead
+    list ends (市卫生健康委, 市政府新闻办 | 各区县政府, …)."""
+    gold = golds()["000_d9d317be621d0210"]
+    names = {"section": "目标", "task": "重点任务", "item": "编号", "measure": "具体要求", "lead": "牵头单位",
+             "responsible": "责任单位"}
+    pred = _read(_printed(tmp_path, gold, 12, names, flow="pdfcopy", item="column", sep="\n", layout_gap=4))
+    rows = [k for k, t in enumerate(gold["tasks"]) if "市疫情防控工作领导小组成员单位" in t["responsible_units"]]
+    assert len(rows) >= 3
+    assert all(pred["tasks"][k]["lead_units"] == gold["tasks"][k]["lead_units"] for k in rows)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import display_width
@@ -81,12 +81,12 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")) and not _opens_with_unit(text) \
                 and not (kind == "deadline" and _FRESH_DEADLINE.match(text)
                          and any(roles[c] == "other" for c in range(pointer + 1, len(roles)))):
-            cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
+            cur[-1] = replace(cur[-1], text=cur[-1].text + text)
             continue
         # a phone number cut at the column width (刘军 023-630 / 01234)
         if cur and roles[cur[-1].col] == "other" and re.search(r"\d[\-－]?$", cur[-1].text) \
                 and re.fullmatch(r"[\d\-－]{2,}", text.strip()):
-            cur[-1] = _Placed(cur[-1].col, cur[-1].text + text.strip(), cur[-1].line)
+            cur[-1] = replace(cur[-1], text=cur[-1].text + text.strip())
             continue
         # a person or a contact (张伟, 王芳（副区长）, 李娜 138…) in the row's 分管领导 / 联系人 column
         # (not the end of a unit cell cut mid-name: 区发展改革委牵头，区发展改革 / 委负责)
@@ -121,7 +121,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         if cur and roles[cur[-1].col] in ("lead", "responsible") and ((
                 cell_type(cur[-1].text) != "units" or cur[-1].text.rstrip().endswith(("、", "，", ","))) \
                 and _unit_run(cells, k, cur[-1].text) or _unit_cell_goes_on(cur[-1], text, roles)):
-            cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
+            cur[-1] = replace(cur[-1], text=cur[-1].text + text)
             continue
         # 市司法局等市直 | 各有关部门: the first piece of a unit cell broken over lines (not a title)
         unit_piece = kind in ("short", "measure") and nxt in ("units", "deadline", "item", "short", "measure", None) \
@@ -140,7 +140,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
             cut_twice = after[:1] == ["short"] and after[1:] in (["measure"], ["item"]) \
                 and ahead is not None and len(ahead) <= 8 and not heading_level(ahead) and not ITEM_RE.match(ahead)
             if deeper or (last_group and (nxt in ("measure", "item") or cut_twice)):
-                cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
+                cur[-1] = replace(cur[-1], text=cur[-1].text + text)
                 continue
         # an unnumbered title cut at its column's width (推进减税、降费、降低要素成本 / 信息公开):
         # in a copy whose cells are cut, a title piece as long as the widest is continued by
@@ -150,7 +150,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 and (display_width(last_line) >= title_width - 2 or breaks_word(last_line, text)) \
                 and display_width(text) < title_width \
                 and not heading_level(text) and not ITEM_RE.match(text) and nxt in ("measure", "item", "short", "heading"):
-            cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line)
+            cur[-1] = replace(cur[-1], text=cur[-1].text + text)
             continue
         # a short title right before the measure fills a grouping column (目标 / 任务 cells)
         # (or before the row's own number, where the 序号 column sits between task and measure)
@@ -185,13 +185,13 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
             prev_units = cell_type(cur[-1].text) == "units"
             joined = cur[-1].text + text
             if (not prev_units or kind == "short") and cell_type(joined) == "units" and kind != "deadline":
-                cur[-1] = _Placed(cur[-1].col, joined, cur[-1].line)
+                cur[-1] = replace(cur[-1], text=joined)
                 continue
             if kind == "units" and _name_tail(text) and not cur[-1].text.rstrip().endswith(("、", "，", ",")):
-                cur[-1] = _Placed(cur[-1].col, cur[-1].text + text, cur[-1].line, cur[-1].stacked)  # 各乡镇 | 人民政府
+                cur[-1] = replace(cur[-1], text=cur[-1].text + text)  # 各乡镇 | 人民政府
                 continue
             if kind == "units" and not any(roles[c] in ("lead", "responsible") for c in range(pointer + 1, len(roles))):
-                cur[-1] = _Placed(cur[-1].col, cur[-1].text + "\n" + text, cur[-1].line, stacked=True)  # one unit a line
+                cur[-1] = replace(cur[-1], text=cur[-1].text + "\n" + text, stacked=True)  # one unit a line
                 continue
         target = None
         for c in range(pointer + 1, len(roles)):
