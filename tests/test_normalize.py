@@ -237,3 +237,20 @@ def test_role_words_in_a_wrapped_unit_cell() -> None:
     assert not names_with_role("区政府办公室负责组织实施")
     assert without_role_tail("事处按职责分工负") == "事处"
     assert without_role_tail("市政协") == "市政协"
+
+
+def test_line_break_inside_brackets_is_no_part_of_the_name() -> None:
+    """One unit a line, a name wrapped inside its brackets (各县（市、 / 区）人民政府): the
+    bracket keeps it one unit, and the break goes."""
+    assert parse_units("各市（州）人民政府\n各县（市、\n区）人民政府").responsible == ["各市（州）人民政府", "各县（市、区）人民政府"]
+
+
+def test_wrapped_header_keeps_a_unit_column_beside_remark_and_time() -> None:
+    """-raw of a header whose cells wrapped (主 责 / 单 位, 协 办 单 / 位, 备 注 时 间 / 节 点):
+    协办单位 / 备注 / 时间 are columns of their own, not a lower row under 主责单位."""
+    from govdisclose.parsers.text.layout import find_one_line_header
+    text = ["2019 年全省政务公开工作要点任务分工", "工 作", "任 务", "工 作 任", "务", "具 体 任 务 主 责", "单 位",
+            "协 办 单", "位", "备 注 时 间", "节 点", "一、围", "绕稳就"]
+    found = find_one_line_header(list(enumerate(text, start=1)))
+    assert found is not None
+    assert found[1] == ["工作任务", "工作任务", "具体任务", "主责单位", "协办单位", "备注", "时间节点"]

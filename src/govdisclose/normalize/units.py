@@ -161,6 +161,7 @@ def split_glued(part: str) -> tuple[list[str], list[str]]:
 def canonical_unit(name: str) -> str:
     """One standard spelling: aliases folded (市发改委 → 市发展改革委), debris trimmed."""
     name = name.strip(" 　:：、，,；;。.")
+    name = re.sub(r"\s*\n\s*", "", name)  # a line break inside brackets (各县（市、 / 区）人民政府)
     name = re.sub(r"^(?:由|请|其中)", "", name)
     for long, short in _registry()["aliases"]:
         if long in name:

@@ -232,8 +232,8 @@ def fold_lower_header(top: list[str], low: list[str]) -> list[str] | None:
                                      for k, w in enumerate(low[: len(top)])):
         return [lo if lo.strip() else up for up, lo in zip(top + [""] * (len(low) - len(top)), low)]
     parent = next((k for k, h in enumerate(top) if header_role(h) in ("lead", "responsible")), None)
-    if parent is None:
-        return None
+    if parent is None or not all(r in ("lead", "responsible") for r in roles):
+        return None  # (printed alone, the lower row holds the unit columns under the spanning cell)
     span = 2 if parent + 1 < len(top) and not top[parent + 1].strip() else 1
     return top[:parent] + words + top[parent + span:]
 

@@ -132,7 +132,7 @@ def _wrapped_header(lines: Lines, k: int) -> tuple[list[str], int] | None:
         return None
     best = None
     texts = [first]
-    for j in range(k + 1, min(k + 9, len(lines))):
+    for j in range(k + 1, min(k + 13, len(lines))):
         more = lines[j][1].strip()
         if not more or (len(more.replace(" ", "")) > 16 and _word_spans(more) is None):
             break  # (a long line goes on the header only when it is header words itself)
