@@ -109,8 +109,7 @@ def trailing_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | N
     A cell running over lines ends at the line that carries its ``|``. A lone ``|``
     inside a row is an empty cell when what follows cannot open a row (a unit list,
     a deadline, a person's name)."""
-    from govdisclose.shape.celltypes import person_like
-    from govdisclose.shape.celltypes import cell_type
+    from govdisclose.shape.celltypes import cell_type, person_like
     from govdisclose.shape.header import header_role
 
     items: list[tuple[int, str | None]] = []  # cells; None for a lone "|"

@@ -694,7 +694,7 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
     last_item = 0
     stacked: set[int] = set()  # lines whose 序号 digit goes on from the line above (1 / 0 = 10)
     # with numbers in a 序号 column, a number opening a measure line is a list inside the measure
-    numbered_column = any(re.fullmatch(r"\d{1,3}[.．、]?", cells[i]) for _, cells in table_lines for i in items)
+    numbered_column = any(_NUMBER.fullmatch(cells[i]) for _, cells in table_lines for i in items)
     for k, (no, cells) in enumerate(table_lines):
         for i in items:
             digits = re.fullmatch(r"(\d{1,3})[.．、]?", cells[i])

@@ -64,6 +64,8 @@ class _Row:
         if self.unit_run is None:
             return
         first, second = self.unit_run
+        # (not ``join_broken_lines``: a line holding a separator is a wrapped list, no run of
+        # one unit a line, and must stay apart so the check below refuses the split)
         lines: list[str] = []
         for x in self.cells.get(first, []) + self.cells.get(second, []):
             if lines and not scoped_unit(lines[-1]) and not re.search(r"[、，,；;]", lines[-1]):
@@ -558,7 +560,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
 def _place_lone_unit_cells(rows: list[_Row], unit_cols: list[int], roles: list[str | None]) -> None:
     """In a table that prints a unit cell again on the next row (so merges none), a row with
     one of its two unit cells printed has the other empty: the walk put the cell in the first
-    unit column; it belongs where ``lone_unit_col`` says (the lead unless a collective)."""
+    unit column; it belongs where ``lone_unit_col`` says (the lead's)."""
     texts = [{c: "\n".join(r.cells[c]) for c in unit_cols if r.cells.get(c)} for r in rows]
     if not units_printed_again(texts, unit_cols):
         return
@@ -684,7 +686,7 @@ def _person_ahead(text: str, following: list[Chunk]) -> bool:
                                   and person_like(text + following[0].text))
 
 
-def _col_width(rows: list["_Row"], col: int) -> float:
+def _col_width(rows: list[_Row], col: int) -> float:
     """The widest line a column has printed so far (0 before its first cell)."""
     return max((width(x) for r in rows for x in r.cells.get(col, [])), default=0)
 
