@@ -9,7 +9,7 @@ from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.notice import doc_number, extract_notice, parse_date, region_of
 from govdisclose.normalize.paths import disclosure_paths
 from govdisclose.normalize.text import clean_cell, display_width, fold_width, is_traditional, join_lines, to_simplified
-from govdisclose.normalize.units import parse_units, scoped_unit, starts_known
+from govdisclose.normalize.units import join_broken_lines, parse_units, scoped_unit, starts_known
 from govdisclose.normalize.words import breaks_word
 
 
@@ -221,6 +221,12 @@ def test_display_width_counts_wide_characters_twice() -> None:
     assert display_width("2022年") == 4 + 2
 
 
+def test_display_width_sets_quotes_as_wide_as_a_character() -> None:
+    """A CJK font prints “ ” as wide as a character: 推进“放管服”改革 fills the line that
+    推进政府和社会资本 does (LibreOffice cut the task cell there)."""
+    assert display_width("推进“放管服”改革") == display_width("推进政府和社会资本") == 18
+
+
 def test_whole_unit_names_and_their_starts() -> None:
     assert scoped_unit("区财政局") and scoped_unit("各镇（街道）") and scoped_unit("人行重庆营管部")
     assert not scoped_unit("推进政府和社") and not scoped_unit("人民政府")
@@ -254,3 +260,11 @@ def test_wrapped_header_keeps_a_unit_column_beside_remark_and_time() -> None:
     found = find_one_line_header(list(enumerate(text, start=1)))
     assert found is not None
     assert found[1] == ["工作任务", "工作任务", "具体任务", "主责单位", "协办单位", "备注", "时间节点"]
+
+
+def test_a_unit_name_cut_twice_is_joined() -> None:
+    """A narrow unit column cuts one name over three lines, its middle a whole line: the
+    pieces make a known name (市政府信息公开办, 人行重庆营管部), the last two alone none."""
+    assert join_broken_lines("局、市政府\n信息公开\n办、各区县") == "局、市政府信息公开办、各区县"
+    assert join_broken_lines("计局、人行\n重庆营管\n部、重庆银\n监局") == "计局、人行重庆营管部、重庆银监局"
+    assert join_broken_lines("市财政局\n市审计局\n市统计局") == "市财政局\n市审计局\n市统计局"

@@ -568,3 +568,26 @@ def test_cells_lead_printed_on_every_row() -> None:
     assert _units(SHAPES / "cells_lead_alone.txt") == [
         (["县司法局"], ["县政府办公室"]), (["县司法局"], ["各乡镇人民政府"]), (["县政府办公室"], []),
         (["县发展改革局"], ["县住房城乡建设局"]), (["县级各部门"], [])]
+
+
+@pytest.mark.parametrize("name", [
+    # 以政务公开 / 助力稳增长 / 加强预期引 / 导: the section's and the task's lines in one run,
+    # cut before the task's verb; a row with no unit cell before a dozen title lines
+    "lo_raw_two_title_columns.txt",
+    # the same with pages: a title opening a page after a finished row (推进消费升级和…), a
+    # title ending like a unit (推进政府和社会), 「（PPP）」 wrapped whole, a name over three
+    # lines (局、市政府 / 信息公开 / 办、…), a grouping cell beside the measure's next line
+    "lo_raw_two_title_columns_paged.txt",
+    # a measure's last word after the page's header (…统计信 / [header] / 息。), and a task
+    # whose quotes fill its line (推进“放管服”改革 goes on after the header)
+    "lo_raw_measure_rest_after_page_header.txt",
+    # after the header, 府更好依法规范履职。 ends the measure, not the cut 市物 / 价局
+    "lo_raw_sentence_end_beside_cut_unit.txt",
+])
+def test_libreoffice_raw_with_section_and_task_columns(name: str) -> None:
+    """pdftotext -raw of 002's table printed by LibreOffice with its section and task in two
+    narrow columns: every task comes back whole (section, task, measure, units)."""
+    gold = json.loads((FIXTURES / "corpus" / "002_434dd7b64f93f40d.gold.json").read_text(encoding="utf-8"))
+    pred = govdisclose.parse(SHAPES / name).model_dump(mode="json")
+    exact, n_gold, n_pred = exact_counts(gold, pred)
+    assert n_pred == n_gold and 2 * exact / (n_gold + n_pred) >= 0.99

@@ -156,5 +156,7 @@ def compact(text: str) -> str:
 
 
 def display_width(text: str) -> int:
-    """Columns a text takes in print: wide (CJK) characters two, others one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns a text takes in print: wide (CJK) characters two, others one. Characters of
+    ambiguous width (“ ” ‘ ’ … — ①) count two: a Chinese notice sets them in a CJK font,
+    where they are as wide as a character (推进“放管服”改革 fills a line of 推进政府和社会资本)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)

@@ -292,15 +292,24 @@ def name_runs_on(last: str, first: str) -> bool:
     return bool(last) and is_known(last + first) and (not is_known(last) or not scoped_unit(first))
 
 
+def _runs_over(last: str, rest: list[str]) -> bool:
+    """A name cut twice: its middle fills a whole line (局、市政府 / 信息公开 / 办、…,
+    计局、人行 / 重庆营管 / 部、…). The three pieces make a known name, the last two none."""
+    if not last or len(rest) < 2 or re.search(r"[、，,；;]", rest[0]):
+        return False
+    end = re.split(r"[、，,；;]", rest[1])[0]
+    return is_known(last + rest[0] + end) and not is_known(rest[0] + end)
+
+
 def join_broken_lines(text: str) -> str:
     """Lines inside a unit cell: a line that does not end like a unit (or a separator)
     was wrapped (``市司`` + ``法局``, ``市司法局等市直`` + ``各有关部门``) and is joined."""
     lines = [x.strip() for x in text.split("\n") if x.strip()]
     out: list[str] = []
-    for ln in lines:
+    for k, ln in enumerate(lines):
         last = re.split(r"[、，,；;]", out[-1])[-1] if out else ""
         first = re.split(r"[、，,；;]", ln)[0]
-        broken = last and not ends_like_unit(last) or name_runs_on(last, first) \
+        broken = last and not ends_like_unit(last) or name_runs_on(last, first) or _runs_over(last, lines[k:]) \
             or (last and ln[0] in "（(）)")  # a name never starts with a bracket: 各区县 / （自治县）人民政府
         if out and broken and not out[-1].endswith(tuple(_SEPARATORS)):
             out[-1] += ln

@@ -50,7 +50,7 @@ def cell_type(text: str) -> str:
                  and not t.endswith("。")):
             return "deadline"
     # (a 公开路径 chain, 1.政府网站>…>国民经济和社, is no unit list)
-    if len(t) <= 200 and not re.search(r"[。；：“”《》>]", t) and not ITEM_RE.match(t) and not _opens_measure(t):
+    if len(t) <= 200 and not re.search(r"[。；：“”《》>]", t) and not ITEM_RE.match(t) and not opens_measure(t):
         bare = re.sub(r"[（(][^（()）]{0,30}[)）]", "", t)  # 股(行政审批服务股): the alias does not count
         # one unit a line, or one unit list wrapped over lines (市司法局等市直 / 各有关部门)
         # (or the bracket is part of the name: 各镇(办))
@@ -70,7 +70,7 @@ def _measure_openers() -> tuple[str, ...]:
     return tuple(load_data("units.yaml").get("measure_openers", []))
 
 
-def _opens_measure(text: str) -> bool:
+def opens_measure(text: str) -> bool:
     """Text that opens with a verb a measure starts with (全面清理…, 加强…), its first
     piece too long for a bare office name (公开办, 推进办 are names) and unknown."""
     first = re.split(r"[、，,；;\n\s]", text)[0]

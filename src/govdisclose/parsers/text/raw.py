@@ -16,6 +16,7 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from govdisclose.normalize.data import load_data
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.text import display_width as width
 from govdisclose.normalize.words import breaks_word
@@ -25,7 +26,7 @@ from govdisclose.normalize.units import (ends_like_unit, ends_whole, is_known, l
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.align import lone_unit_col, units_printed_again
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
-from govdisclose.shape.celltypes import person_like
+from govdisclose.shape.celltypes import opens_measure, person_like
 from govdisclose.shape.header import header_role
 from govdisclose.shape.numbering import ITEM_RE, heading_level, sub_point
 
@@ -84,6 +85,8 @@ class _Row:
         blocks, self.blocks = self.blocks, []
         if not blocks or not free:
             return
+        if len(blocks) == 1 and len(free) >= 2 and (cut := _task_cut(blocks[0], seen or {}, free)) is not None:
+            blocks = [blocks[0][:cut], blocks[0][cut:]]
         if seen and len(blocks) == 1 and len(free) >= 2:
             text = "".join(blocks[0])
             outer, inner = seen.get(free[0], []), [t for g in free[1:] for t in seen.get(g, [])]
@@ -121,8 +124,12 @@ def _chunks(lines: Lines, item_column: bool = False) -> list[Chunk]:
             short_cells = m is not None and len(p[: m.start()]) <= 6 and len(p[m.end():]) <= 14 \
                 and not re.search(r"[，。、；：\d]", p[: m.start()])
             # (or after a measure's last sentence: …“免申即享”。 2023年6月30日前)
+            # (or a telephone number's rest beside a unit cell: …市质监局 3001234)
+            phone = re.search(r"(?<=[\u4e00-\u9fff]) (?=[\d\-－]{5,}$)", p)
             if m and (ends_like_unit(p[: m.start()]) or short_cells or p[m.start() - 1] in "。；"):
                 pieces.extend([p[: m.start()], p[m.end():]])
+            elif phone and ends_like_unit(p[: phone.start()]):
+                pieces.extend([p[: phone.start()], p[phone.end():]])
             else:
                 pieces.append(p)
         for k, p in enumerate(pieces):
@@ -266,14 +273,18 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         return ("pre", -1)
 
     def put(col: int, text: str) -> None:
+        nonlocal last_put
         rows[-1].cells.setdefault(col, []).append(text)
         since_header.add(col)
+        last_put = col
 
     # columns that took text since the last repeated header: -raw prints a cut row's
     # rest cell by cell, so a column left of one already continued is finished
     since_header: set[int] = set()
+    last_put = -1
 
     cut_row = False  # inside the rest of a row cut by a page break
+    resume_measure = False  # the next chunk, on a grouping cell's baseline, goes on with the measure
     prev_wide = False
     for idx, c in enumerate(chunks):
         t = c.text
@@ -304,6 +315,11 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             # a new paragraph followed by units of its own is the next (unnumbered) row
             cut_row = False
             state = ("tail", len(tail) - 1)
+        if cut_row and pre and not wide and _measure_done(rows, m) and _units_done(rows[-1], tail, roles) \
+                and t.startswith(_task_openers()) and _item_ahead(chunks, idx, last_item):
+            # the row ended before the page did: a title opening with a task verb before the
+            # next numbered item opens the next row (推进消费升级和 / …, not a full title line's rest)
+            cut_row = False
         if cut_row:
             # a row cut by a page break goes on: wide text to the measure, narrow to an open tail cell
             if wide:
@@ -313,29 +329,38 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 # the rest of a cut cell: a grouping cell whose last line was full width,
                 # else a unit or deadline cell that is not finished
                 later = max(since_header, default=-1)
-                col_w = {g: max((width(x) for r in rows for x in r.cells.get(g, [])), default=0) for g in groups}
+                col_w = {g: max((_set_width(x) for r in rows for x in r.cells.get(g, [])), default=0) for g in groups}
                 open_groups = [g for g in groups if g >= later and rows[-1].cells.get(g)
                                and _full_lines(rows[-1].cells[g], col_w[g])]
                 open_cells = [col for col in tail if rows[-1].cells.get(col) and not _done(rows[-1].cells[col], roles[col])]
                 measure_open = last_measure_full and m >= later \
                     and not "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
                 # (a name that looks whole may still go on: 各区县（自治县） / 人民政府)
-                finishing = [col for col in open_cells if _completes(rows[-1].cells[col], t)] or [
+                # (never a sentence's end: 府更好依法规范履职。 after …市物 is the measure's)
+                finishing = [] if t.endswith(_TERMINAL) else [
+                    col for col in open_cells if _completes(rows[-1].cells[col], t)] or [
                     col for col in tail if roles[col] in ("lead", "responsible") and rows[-1].cells.get(col)
                     and not re.match(_SUFFIX_START, t) and _completes(rows[-1].cells[col], t)]
                 unit_cols = [col for col in tail if roles[col] in ("lead", "responsible") and rows[-1].cells.get(col)]
                 if finishing:
                     put(finishing[0], t)  # 局、… finishes the cut unit name above
                 elif open_groups and (first_of_many or width(t) <= col_w[open_groups[0]] + 1):
-                    # a grouping cell's rest comes before the measure's rest (-raw prints left to right)
-                    put(open_groups[0], t)
+                    # a grouping cell's rest comes before the measure's rest (-raw prints left to
+                    # right): right before the measure's it is the inner cell's, unless it mends a word
+                    # cut at the end of one cell only (以政务公开助 / 力稳增长)
+                    beside_measure = first_of_many and width(chunks[idx + 1].text) > narrow
+                    mends = [g for g in open_groups if breaks_word(rows[-1].cells[g][-1], t)] if beside_measure else []
+                    put(mends[0] if len(mends) == 1 else open_groups[-1] if beside_measure else open_groups[0], t)
                 elif measure_open and not _unit_list(t):
                     put(m, t)
                     last_measure_full = width(t) >= w_full - 4
                 elif open_groups and not _unit_list(t):
                     put(open_groups[0], t)
-                elif m in since_header and t.endswith(_TERMINAL) and not _unit_list(t):
-                    put(m, t)  # the end of the measure's last sentence: units never end with 。
+                elif (m in since_header or not _measure_done(rows, m)) and t.endswith(_TERMINAL) \
+                        and not _unit_list(t):
+                    # the end of the measure's last sentence (…发布统计信 / 息。): units never end
+                    # with 。, and the row's measure had not ended
+                    put(m, t)
                 elif open_cells:
                     put(open_cells[0], t)
                 elif unit_cols and _unit_line(t, chunks[idx + 1:idx + 4]):
@@ -346,6 +371,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     put(tail[-1] if tail else m, t)
             if cut_row:
                 prev_wide = wide
+                if last_put in tail:
+                    state = ("tail", tail.index(last_put))  # (a chunk beside it goes to the next column)
                 continue
         prev_wide = wide
         if level == "section" and titles_as_rows:
@@ -385,6 +412,11 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             put(m, t)
             state, last_measure_full = ("measure", 0), width(t) >= w_full - 4
             continue
+        if resume_measure:
+            resume_measure = False
+            put(m, t)
+            last_measure_full = width(t) >= w_full - 4
+            continue
         if kind == "measure":
             measure_text = rows[-1].cells.get(m, [""])
             unit_like = not wide and (first_of_many or _unit_list(t) or measure_text[-1].endswith(_TERMINAL)
@@ -406,6 +438,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 last_measure_full = False
                 continue
             if pre and not wide and _measure_done(rows, m) and not _fits_tail(t, chunks[idx + 1:idx + 4]) \
+                    and not (person_like(t) and any(roles[col] == "other" for col in tail)) \
                     and _item_ahead(chunks, idx, last_item):
                 state = title_block(c)  # no unit cell in this row: the next row's grouping cells
                 continue
@@ -457,6 +490,16 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     block.append(t)
             else:
                 put(k, t)
+            continue
+        if kind == "tail" and first_of_many and not wide and width(chunks[idx + 1].text) > narrow \
+                and not _measure_done(rows, m) and (open_g := [
+                    g for g in groups if rows[-1].cells.get(g) and _full_lines(
+                        rows[-1].cells[g], max(_set_width(x) for r in rows for x in r.cells.get(g, [])))]):
+            # the unit cell's first lines came before the measure's next line, and a grouping
+            # cell's last line shares that baseline (推进重大建设项 / 目和公共资源配 / … / 委、
+            # 市政府 / 置信息公开 进一步明确…): the grouping cell and the measure go on
+            put(open_g[-1], t)
+            state, resume_measure = ("measure", 0), True
             continue
         if kind == "tail" and pre and first_of_many and not wide and not _deadline_like(t) and not _unit_list(t) \
                 and not scoped_unit(t) and (nxt := ITEM_RE.match(chunks[idx + 1].text)) \
@@ -692,12 +735,17 @@ def _col_width(rows: list[_Row], col: int) -> float:
 
 
 def _item_ahead(chunks: list[Chunk], idx: int, last_item: int) -> bool:
-    """Whether the next item number comes within a few narrow chunks."""
-    for c in chunks[idx + 1: idx + 5]:
+    """Whether the next item number comes within a few narrow chunks; further on (a title
+    block two grouping columns print as a dozen lines) only after nothing like a unit or
+    deadline cell."""
+    titles_only = True
+    for k, c in enumerate(chunks[idx + 1: idx + 13]):
         m = ITEM_RE.match(c.text)
         if m and last_item < int(m["no"]) <= last_item + 2:
             return True
-        if width(c.text) > 24:
+        titles_only = titles_only and not (c.joined or _unit_list(c.text) or scoped_unit(c.text)
+                                           or _deadline_like(c.text))
+        if width(c.text) > 24 or (k >= 3 and not titles_only):
             return False
     return False
 
@@ -713,6 +761,39 @@ def _name_goes_on(text: str, following: list[Chunk], narrow: float) -> bool:
         return False
     # the name is finished by the next chunk, or still cut after it (各区县（自治 / 县）人民政 / 府…)
     return is_known(last + first) or (first == following[0].text and starts_known(last + first))
+
+
+# punctuation that may not start a line: it hangs past the column's edge
+_HANGING = "，。、；：？！）」』”’》〕】"
+
+
+def _set_width(line: str) -> int:
+    """A line's width inside its column: punctuation hanging past the edge left out. A
+    column is as wide as its widest line so measured; a line is full when, punctuation and
+    all, it reaches that (一、紧扣“十四五” hangs its ” in a column of 二、紧扣宏观政策)."""
+    return width(line.rstrip(_HANGING))
+
+
+def _task_openers() -> tuple[str, ...]:
+    return tuple(load_data("titles.yaml")["task_openers"])
+
+
+def _task_cut(block: list[str], seen: dict[int, list[str]], free: list[int]) -> int | None:
+    """Where the outer title ends in one block of lines that two merged grouping cells
+    printed as one run (以政务公开 / 助力稳增长 / 加强预期引 / 导): after a full line, before
+    a line opening with a task verb, the outer part opening with none (a task title alone
+    under a merged section: 推进政务公开 / …) unless it reads like an earlier outer title."""
+    if len(block) < 2:
+        return None
+    full = max(_set_width(x) for x in block)
+    outer_like = _title_like("".join(block), seen.get(free[0], []))
+    if block[0].startswith(_task_openers()) and not outer_like:
+        return None
+    for i in range(1, len(block)):
+        if width(block[i - 1]) >= full - 1 and block[i].startswith(_task_openers()) \
+                and not breaks_word(block[i - 1], block[i]):
+            return i
+    return None
 
 
 def _title_like(text: str, titles: list[str]) -> bool:
@@ -739,7 +820,9 @@ def _block_ended(block: list[str], text: str) -> bool:
         return True  # wider than the column the wrapped lines above show: the next column
     if len(block) == 1 or width(last) >= full - 1:
         return False
-    nxt = text[:2] if text[:1] in _NO_LINE_END else text[:1]
+    # what had to wrap with the line's first character: an opening bracket takes the next
+    # character, or the whole Latin word after it (（PPP）)
+    nxt = re.match(rf"[{_NO_LINE_END}]*(?:[A-Za-z0-9]+[）)”’》〕】]?|.)", text)[0] if text else ""
     return width(last) + width(nxt) <= full
 
 
@@ -762,9 +845,12 @@ def _completes(parts: list[str], text: str) -> bool:
     if re.match(_SUFFIX_START, text):
         return True
     first = without_role_tail(re.split(r"[、，,；;]", text)[0])  # (事处按职责分工负 / 责)
-    # the last name runs over the cell's lines, or (one name a line) is the last line's
-    return any(name_runs_on(last, first)
-               for last in {re.split(r"[、，,；;]", "".join(parts))[-1], re.split(r"[、，,；;]", parts[-1])[-1]})
+    # the last name runs over the cell's lines, or (one name a line) is the last line's; or
+    # over three lines, this one holding only its middle (局、市政府 / 信息公开 / 办、…)
+    lasts = {re.split(r"[、，,；;]", "".join(parts))[-1], re.split(r"[、，,；;]", parts[-1])[-1]}
+    return any(name_runs_on(last, first) for last in lasts) or (
+        first == text and any(len(last) >= 2 and not is_known(last + first) and starts_known(last + first)
+                              and not starts_known(first) for last in lasts))
 
 
 def _measure_done(rows: list[_Row], m: int) -> bool:
@@ -793,17 +879,17 @@ def _full_lines(parts: list[str], col_width: int = 0) -> bool:
     its text goes on."""
     if not parts or parts[-1].endswith(("。", "）", ")")):
         return False
-    return width(parts[-1]) >= max([col_width] + [width(p) for p in parts]) - 1
+    return width(parts[-1]) >= max([col_width] + [_set_width(p) for p in parts]) - 1
 
 
 def _unit_list(text: str) -> bool:
     """A chunk that is nothing but unit names (no sentence punctuation)."""
-    if re.search(r"[。；：“”《》>]", text):
-        return False
+    if re.search(r"[。；：“”《》>]", text) or opens_measure(text):
+        return False  # (推进政府和社会 at a page's top ends like 社会 but opens a title)
     parts = [without_role_tail(p) for p in re.split(r"[、，,]", text) if p]  # (…牵头，/ …配合 / …牵)
     parts = [p for p in parts if p]
-    if not parts:
-        return False
+    if not parts or parts[0].startswith(_task_openers()) and not (scoped_unit(parts[0]) or is_known(parts[0])):
+        return False  # (推进政府 / 和社会资 / …: a title's first line, no 推进办)
     # the last name may be cut at the line end (市信息中心、市 / 工信局…)
     last_ok = ends_like_unit(parts[-1]) or (len(parts) > 1 and len(parts[-1]) <= 4)
     return all(ends_like_unit(p) for p in parts[:-1]) and last_ok
