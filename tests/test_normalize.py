@@ -9,7 +9,7 @@ from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.notice import doc_number, extract_notice, parse_date, region_of
 from govdisclose.normalize.paths import disclosure_paths
 from govdisclose.normalize.text import clean_cell, display_width, fold_width, is_traditional, join_lines, to_simplified
-from govdisclose.normalize.units import join_broken_lines, parse_units, scoped_unit, starts_known
+from govdisclose.normalize.units import join_broken_lines, lead_cut, parse_units, scoped_unit, starts_known
 from govdisclose.normalize.words import breaks_word
 
 
@@ -268,3 +268,14 @@ def test_a_unit_name_cut_twice_is_joined() -> None:
     assert join_broken_lines("局、市政府\n信息公开\n办、各区县") == "局、市政府信息公开办、各区县"
     assert join_broken_lines("计局、人行\n重庆营管\n部、重庆银\n监局") == "计局、人行重庆营管部、重庆银监局"
     assert join_broken_lines("市财政局\n市审计局\n市统计局") == "市财政局\n市审计局\n市统计局"
+
+
+def test_lead_cut_in_a_run_of_one_unit_a_line() -> None:
+    """Where the lead list ends in a lead-then-responsible run with no mark between: at the
+    first name printed again, after the governments of one level (they lead together), at a
+    collective, else after one unit."""
+    assert lead_cut(["区财政局", "区审计局", "区财政局", "区审计局"]) == 2
+    assert lead_cut(["各镇人民政府", "各街道办事处"]) == 2
+    assert lead_cut(["各镇人民政府", "各街道办事处", "区级各部门"]) == 2
+    assert lead_cut(["区财政局", "区级各部门", "各镇人民政府"]) == 1
+    assert lead_cut(["区财政局", "区审计局"]) == 1

@@ -591,3 +591,34 @@ def test_libreoffice_raw_with_section_and_task_columns(name: str) -> None:
     pred = govdisclose.parse(SHAPES / name).model_dump(mode="json")
     exact, n_gold, n_pred = exact_counts(gold, pred)
     assert n_pred == n_gold and 2 * exact / (n_gold + n_pred) >= 0.99
+
+
+@pytest.mark.parametrize(("name", "gold"), [
+    # 各镇人民政府 / 各街道办事处 one a line in adjacent unit columns: the governments lead together
+    ("raw_governments_lead_together.txt", "variants/golds/903_district_2023"),
+    # 政策制定后20 / 个工作日内公 beside the measure is the deadline's; ⑤ after ④ past a page
+    # break goes on with the row's list
+    ("raw_deadline_after_event_wrapped.txt", "corpus/001_5f5c5b47d6ce5cb8"),
+    # a telephone number cut over lines and a page (王磊 0 / 23-677 / 81234), 开 / 张敏 (no word
+    # 开张), 有关单位 有关单位 after the page's header: lead's, then 配合's
+    ("raw_phone_cut_after_page_header.txt", "corpus/001_5f5c5b47d6ce5cb8"),
+    # ⑤. right after the page's header numbers a row of its own
+    ("raw_circled_item_after_page_header.txt", "corpus/001_5f5c5b47d6ce5cb8"),
+    # 步深化政务公开 公开 生健康委 after the header: section's rest, task's rest, unit's rest
+    ("raw_title_rests_on_one_line.txt", "corpus/001_5f5c5b47d6ce5cb8"),
+    # 投资和建设环境。 after the header is too wide for the section's rest: the measure's end
+    ("raw_measure_end_too_wide_for_title.txt", "corpus/003_93f9a653648119be"),
+    # LibreOffice: section and task printed on every row, a page opening with the next row's
+    # 以政务公 / …, 推进“放管 / 服”改革信息 (服” wraps whole), 预期自我实现。 the measure's end
+    ("lo_raw_titles_on_every_row_paged.txt", "corpus/002_434dd7b64f93f40d"),
+    # LibreOffice: sections as title rows over a task column; 增强政务公开实效 / 全面落实“五公
+    # is a title row and a task; a task cell's rest after the unit cell (…事 / 市安监局 / 故推进公开)
+    ("lo_raw_title_rows_over_tasks.txt", "corpus/002_434dd7b64f93f40d"),
+])
+def test_raw_copies_cut_at_page_breaks_and_column_edges(name: str, gold: str) -> None:
+    """pdftotext -raw copies whose cells run over page breaks and column edges: every task
+    comes back whole."""
+    expected = json.loads((FIXTURES / f"{gold}.gold.json").read_text(encoding="utf-8"))
+    pred = govdisclose.parse(SHAPES / name).model_dump(mode="json")
+    exact, n_gold, n_pred = exact_counts(expected, pred)
+    assert n_pred == n_gold and 2 * exact / (n_gold + n_pred) >= 0.99

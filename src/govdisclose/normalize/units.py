@@ -436,16 +436,26 @@ def is_collective(name: str) -> bool:
     return bool(_COLLECTIVE.search(re.sub(r"\s+", "", name)))
 
 
+def _government_tails() -> tuple[str, ...]:
+    return tuple(t for t in load_data("units.yaml")["name_tails"] if "委员会" not in t)
+
+
 def lead_cut(lines: list[str]) -> int:
     """One unit a line, lead column then responsible column, no mark between them: the
     responsible list starts where the first unit comes again (lead units are usually
-    responsible too, listed first), else at a collective among the first three (各区县政府,
+    responsible too, listed first), else after a run of governments (各镇人民政府 / 各街道
+    办事处 lead together), else at a collective among the first three (各区县政府,
     有关单位: rarely a lead), else after one lead unit. (Reversed lines give the cut of a
     responsible column printed before the lead.)"""
     names = [re.sub(r"\s+", "", x) for x in lines]
     for j in range(1, len(names)):
         if names[j] == names[0] and j <= len(names) - j:  # a lead list no longer than the responsible one
             return j
+    j = 0
+    while j < len(names) and is_collective(names[j]) and names[j].endswith(_government_tails()):
+        j += 1  # the governments of a level lead together (各镇人民政府 / 各街道办事处)
+    if j >= 2:
+        return j
     for j in range(1, min(len(names), 3)):
         if is_collective(names[j]):
             return j  # (a lead list is short: a collective further down is one of the responsible)

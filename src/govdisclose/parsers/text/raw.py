@@ -87,6 +87,9 @@ class _Row:
             return
         if len(blocks) == 1 and len(free) >= 2 and (cut := _task_cut(blocks[0], seen or {}, free)) is not None:
             blocks = [blocks[0][:cut], blocks[0][cut:]]
+        elif len(blocks) == 1 and len(free) == len(groups) == 1 and seen and seen.get(-1) \
+                and (cut := _task_cut(blocks[0], {free[0]: seen[-1]}, free)) == 1:
+            blocks = [blocks[0][:1], blocks[0][1:]]  # a title row over the task (增强政务公开实效 / 全面落实…)
         if seen and len(blocks) == 1 and len(free) >= 2:
             text = "".join(blocks[0])
             outer, inner = seen.get(free[0], []), [t for g in free[1:] for t in seen.get(g, [])]
@@ -260,7 +263,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
     last_measure_full = False
 
     def titles_seen(before: list[_Row]) -> dict[int, list[str]]:
-        return {g: ["".join(r.cells[g]) for r in before if r.cells.get(g)] for g in groups}
+        seen = {g: ["".join(r.cells[g]) for r in before if r.cells.get(g)] for g in groups}
+        return seen | {-1: [x for r in before for x in r.titles]}  # (-1: title rows across the table)
 
     def new_row(c: Chunk) -> _Row:
         rows.append(_Row(c.line))
@@ -299,26 +303,36 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         first_of_many = idx + 1 < len(chunks) and chunks[idx + 1].joined and not c.joined
         if c.after_header:
             since_header.clear()
+        phone_cut = [col for col in tail if roles[col] == "other" and rows and rows[-1].cells.get(col)
+                     and re.search(r"\d$", rows[-1].cells[col][-1])] if re.fullmatch(r"[\d\-－]+", t) else []
+        if phone_cut:
+            put(phone_cut[0], t)  # a telephone number cut at its column's width (王磊 0 / 23-677 / 81234)
+            continue
         if c.after_header and rows and not is_item and not level:
             cut_row = True
+        sub_next = False  # ⑤ after ④ in the row's measure: its list goes on
         if cut_row and rows and re.match(r"^[①-⑳]", t):
             seen_sub = re.findall(r"[①-⑳]", "".join(rows[-1].cells.get(m, [])))
-            if t[0] != "①" and not (seen_sub and ord(t[0]) == ord(seen_sub[-1]) + 1):
+            # (a circled number with an item's stop, ⑤., numbers a row of its own)
+            sub_next = bool(seen_sub) and ord(t[0]) == ord(seen_sub[-1]) + 1 and not re.match(r"^.[.．、﹒]", t)
+            if t[0] != "①" and not sub_next:
                 cut_row = False  # ⑦ after ⑤: the next row, not the rest of this one
                 state = ("tail", len(tail) - 1) if tail else state
         if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header
                                              and _measure_done(rows, m) and not _numbered(rows, m))):
             cut_row = False  # in a numbered table only a number opens the next row
-        if cut_row and wide and not c.after_header and _measure_done(rows, m) \
+        if cut_row and wide and not c.after_header and not sub_next and _measure_done(rows, m) \
                 and width(rows[-1].cells[m][-1]) <= w_full - 4 and _units_done(rows[-1], tail, roles) and _units_ahead(chunks, idx, narrow):
             # the cut row's units were printed before the page break and its measure has ended:
             # a new paragraph followed by units of its own is the next (unnumbered) row
             cut_row = False
             state = ("tail", len(tail) - 1)
         if cut_row and pre and not wide and _measure_done(rows, m) and _units_done(rows[-1], tail, roles) \
-                and t.startswith(_task_openers()) and _item_ahead(chunks, idx, last_item):
-            # the row ended before the page did: a title opening with a task verb before the
-            # next numbered item opens the next row (推进消费升级和 / …, not a full title line's rest)
+                and (t.startswith(_task_openers()) or _title_like(t, [x for xs in titles_seen(rows).values() for x in xs])) \
+                and _item_ahead(chunks, idx, last_item):
+            # the row ended before the page did: a title opening with a task verb, or the way
+            # an earlier title did, before the next numbered item opens the next row (推进消费
+            # 升级和 / …, 以政务公 / 开助力稳 / …: not a full title line's rest)
             cut_row = False
         if cut_row:
             # a row cut by a page break goes on: wide text to the measure, narrow to an open tail cell
@@ -329,9 +343,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 # the rest of a cut cell: a grouping cell whose last line was full width,
                 # else a unit or deadline cell that is not finished
                 later = max(since_header, default=-1)
-                col_w = {g: max((_set_width(x) for r in rows for x in r.cells.get(g, [])), default=0) for g in groups}
+                col_w = {g: _column_width(rows, g) for g in groups}
+                # (a chunk on the line of the one before is in a column right of its)
                 open_groups = [g for g in groups if g >= later and rows[-1].cells.get(g)
-                               and _full_lines(rows[-1].cells[g], col_w[g])]
+                               and _full_lines(rows[-1].cells[g], col_w[g], t) and not (c.joined and g <= last_put)]
                 open_cells = [col for col in tail if rows[-1].cells.get(col) and not _done(rows[-1].cells[col], roles[col])]
                 measure_open = last_measure_full and m >= later \
                     and not "".join(rows[-1].cells.get(m, [""])).endswith(_TERMINAL)
@@ -344,6 +359,13 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 unit_cols = [col for col in tail if roles[col] in ("lead", "responsible") and rows[-1].cells.get(col)]
                 if finishing:
                     put(finishing[0], t)  # 局、… finishes the cut unit name above
+                elif not _measure_done(rows, m) and t.endswith(_TERMINAL) and not _unit_list(t) \
+                        and (all(width(t) > col_w[g] + 1 for g in open_groups)
+                             or (measure_open and not _wide_ahead(chunks, idx, narrow))):
+                    # the measure's last words: too wide for a grouping cell's rest (…推动优化 /
+                    # [header] / 投资和建设环境。), or no more measure text follows (大有效投资的
+                    # 信息 / [header] / 公开。 / 告》要求，… : the title's end, then the measure's)
+                    put(m, t)
                 elif open_groups and (first_of_many or width(t) <= col_w[open_groups[0]] + 1):
                     # a grouping cell's rest comes before the measure's rest (-raw prints left to
                     # right): right before the measure's it is the inner cell's, unless it mends a word
@@ -356,15 +378,15 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     last_measure_full = width(t) >= w_full - 4
                 elif open_groups and not _unit_list(t):
                     put(open_groups[0], t)
-                elif (m in since_header or not _measure_done(rows, m)) and t.endswith(_TERMINAL) \
-                        and not _unit_list(t):
-                    # the end of the measure's last sentence (…发布统计信 / 息。): units never end
-                    # with 。, and the row's measure had not ended
-                    put(m, t)
+                elif m in since_header and t.endswith(_TERMINAL) and not _unit_list(t):
+                    put(m, t)  # the end of the measure's last sentence: units never end with 。
                 elif open_cells:
                     put(open_cells[0], t)
                 elif unit_cols and _unit_line(t, chunks[idx + 1:idx + 4]):
-                    put(unit_cols[-1], t)  # more names of a cut unit cell, one a line
+                    # more names of a cut unit cell, one a line: the last cell's, unless cells
+                    # beside it on the line say which (有关单位 有关单位 23-677: lead, then 配合)
+                    right = [col for col in unit_cols if col > last_put] if c.joined else []
+                    put(unit_cols[0] if first_of_many else right[0] if right else unit_cols[-1], t)
                 elif pre and not _unit_list(t) and _item_ahead(chunks, idx, last_item):
                     cut_row = False  # a title block before the next numbered item: the next row
                 else:
@@ -422,7 +444,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             unit_like = not wide and (first_of_many or _unit_list(t) or measure_text[-1].endswith(_TERMINAL)
                                       or _name_goes_on(t, chunks[idx + 1:idx + 2], narrow)
                                       or (bool(tail) and roles[tail[0]] == "deadline" and not t.endswith(_TERMINAL)
-                                          and bool(_DEADLINE_START.match(t))))
+                                          and (bool(_DEADLINE_START.match(t)) or _wrapped_deadline(t, chunks[idx + 1:idx + 2]))))
             # ①② open paragraphs inside the measure when they follow in sequence
             circ = re.match(r"^[①-⑳]", t)
             seen = re.findall(r"[①-⑳]", "".join(rows[-1].cells.get(m, [])))
@@ -494,7 +516,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         if kind == "tail" and first_of_many and not wide and width(chunks[idx + 1].text) > narrow \
                 and not _measure_done(rows, m) and (open_g := [
                     g for g in groups if rows[-1].cells.get(g) and _full_lines(
-                        rows[-1].cells[g], max(_set_width(x) for r in rows for x in r.cells.get(g, [])))]):
+                        rows[-1].cells[g], _column_width(rows, g))]):
             # the unit cell's first lines came before the measure's next line, and a grouping
             # cell's last line shares that baseline (推进重大建设项 / 目和公共资源配 / … / 委、
             # 市政府 / 置信息公开 进一步明确…): the grouping cell and the measure go on
@@ -534,9 +556,11 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 # a second deadline after a whole one that is not finished as a deadline
                 # (持续推进，年底总结 / 10月底前): the first was the remark column's, left of it
                 rows[-1].cells[remark], rows[-1].cells[col] = cur, [t]
-            elif not c.joined and cur and (not _done(cur, roles[col]) or _completes(cur, t)
+            elif not c.joined and cur and not (roles[col] == "deadline" and (scoped_unit(t) or _unit_list(t))) \
+                    and (not _done(cur, roles[col]) or _completes(cur, t)
                                             or (roles[col] in ("lead", "responsible") and _role_goes_on(cur, t))
-                                            or (roles[col] in ("deadline", "other") and breaks_word(cur[-1], t))
+                                            or (roles[col] in ("deadline", "other") and breaks_word(cur[-1], t)
+                                                and not (roles[col] == "deadline" and person_like(t)))
                                             or (roles[col] == "deadline" and not _short_last_line(cur)
                                                 and _deadline_gains(cur, t))
                                             or (roles[col] == "other" and bool(re.fullmatch(r"[\d\-－()（） ]+", t)))
@@ -723,6 +747,14 @@ def _deadline_gains(cur: list[str], text: str) -> bool:
     return parse_deadline("".join(cur), None).kind not in done and parse_deadline("".join(cur) + text, None).kind in done
 
 
+def _wrapped_deadline(text: str, following: list[Chunk]) -> bool:
+    """A narrow line that, with the next line, reads as a time after an event (政策制定后20 /
+    个工作日内公): a deadline cell's first lines, not the measure's."""
+    return bool(following) and not following[0].joined and "。" not in text and bool(re.search(r"后\d*$", text)) \
+        and parse_deadline(text + following[0].text, None).kind == "relative" \
+        and bool(re.match(r"\d*个?(?:工作日|日|天|月|周)", following[0].text))
+
+
 def _person_ahead(text: str, following: list[Chunk]) -> bool:
     """A person's name (and title or phone), whole or cut by the line end (周杰（副 / 县长）)."""
     return person_like(text) or (bool(following) and not following[0].joined
@@ -774,6 +806,13 @@ def _set_width(line: str) -> int:
     return width(line.rstrip(_HANGING))
 
 
+def _column_width(rows: list[_Row], col: int) -> int:
+    """A grouping column's width: its widest wrapped line (a line a cell went on after), so
+    a title printed whole in it (以政务公开助力惠民生 over no task) does not widen it."""
+    wrapped = [_set_width(x) for r in rows for x in r.cells.get(col, [])[:-1]]
+    return max(wrapped or [_set_width(x) for r in rows for x in r.cells.get(col, [])] or [0])
+
+
 def _task_openers() -> tuple[str, ...]:
     return tuple(load_data("titles.yaml")["task_openers"])
 
@@ -820,10 +859,7 @@ def _block_ended(block: list[str], text: str) -> bool:
         return True  # wider than the column the wrapped lines above show: the next column
     if len(block) == 1 or width(last) >= full - 1:
         return False
-    # what had to wrap with the line's first character: an opening bracket takes the next
-    # character, or the whole Latin word after it (（PPP）)
-    nxt = re.match(rf"[{_NO_LINE_END}]*(?:[A-Za-z0-9]+[）)”’》〕】]?|.)", text)[0] if text else ""
-    return width(last) + width(nxt) <= full
+    return width(last) + width(_first_piece(text)) <= full  # (（PPP） and 服” wrap whole)
 
 
 def _repeats_name(parts: list[str], text: str) -> bool:
@@ -874,12 +910,26 @@ def _heading_ahead(chunks: list[Chunk], idx: int, count: int, max_width: float) 
     return False
 
 
-def _full_lines(parts: list[str], col_width: int = 0) -> bool:
-    """A grouping cell whose last line is as wide as its column (the widest line seen in it):
+def _full_lines(parts: list[str], col_width: int = 0, nxt: str = "") -> bool:
+    """A grouping cell whose last line is as wide as its column (the widest line seen in it),
+    or too wide to take ``nxt``'s first piece (推进“放管 / 服”改革信息: 服” wraps whole):
     its text goes on."""
     if not parts or parts[-1].endswith(("。", "）", ")")):
         return False
-    return width(parts[-1]) >= max([col_width] + [_set_width(p) for p in parts]) - 1
+    full = max([col_width] + [_set_width(p) for p in parts])
+    return width(parts[-1]) >= full - 1 or (bool(nxt) and width(parts[-1]) + width(_first_piece(nxt)) > full)
+
+
+def _wide_ahead(chunks: list[Chunk], idx: int, narrow: float) -> bool:
+    """Whether a line as wide as a measure's comes within the next three chunks (no item)."""
+    return any(width(c.text) > narrow and not ITEM_RE.match(c.text) for c in chunks[idx + 1:idx + 4])
+
+
+def _first_piece(text: str) -> str:
+    """What wraps with a line's first character: punctuation that may not end a line before
+    it, the Latin word it starts, punctuation that may not start a line after it."""
+    m = re.match(rf"[{_NO_LINE_END}]*(?:[A-Za-z0-9]+|.)[{_HANGING}]*", text)
+    return m[0] if m else ""
 
 
 def _unit_list(text: str) -> bool:
