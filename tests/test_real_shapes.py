@@ -614,6 +614,13 @@ def test_libreoffice_raw_with_section_and_task_columns(name: str) -> None:
     # LibreOffice: sections as title rows over a task column; 增强政务公开实效 / 全面落实“五公
     # is a title row and a task; a task cell's rest after the unit cell (…事 / 市安监局 / 故推进公开)
     ("lo_raw_title_rows_over_tasks.txt", "corpus/002_434dd7b64f93f40d"),
+    # LibreOffice: 工作任务 编 / 号 / 工作措施 … 责任领 / 导: a header line with a cut word
+    ("lo_raw_header_word_cut_after_long_line.txt", "variants/golds/901_province_2019"),
+    # LibreOffice: 公示期不少 / 于 7 天。 beside a 序号 column: 7 天 counts days, numbers no row
+    ("lo_raw_counted_number_in_measure.txt", "variants/golds/902_township_2020"),
+    # LibreOffice: a 1． / 2． list in a measure over a page break where 序号 prints 7 bare; 张敏
+    # after a lead with no 配合; 2023 年 / 10 月底前 is a date, not row 10
+    ("lo_raw_list_in_measure_over_page.txt", "variants/golds/903_district_2023"),
 ])
 def test_raw_copies_cut_at_page_breaks_and_column_edges(name: str, gold: str) -> None:
     """pdftotext -raw copies whose cells run over page breaks and column edges: every task

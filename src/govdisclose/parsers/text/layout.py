@@ -134,8 +134,11 @@ def _wrapped_header(lines: Lines, k: int) -> tuple[list[str], int] | None:
     texts = [first]
     for j in range(k + 1, min(k + 13, len(lines))):
         more = lines[j][1].strip()
-        if not more or (len(more.replace(" ", "")) > 16 and _word_spans(more) is None):
-            break  # (a long line goes on the header only when it is header words itself)
+        after = lines[j + 1][1].strip() if j + 1 < len(lines) else ""
+        if not more or (len(more.replace(" ", "")) > 16 and _word_spans(more) is None
+                        and _word_spans(f"{more} {after}") is None):
+            break  # (a long line goes on the header only when it is header words itself, its
+            # last word maybe cut: 工作措施 牵头单位 责任科室 时限 责任领 / 导)
         texts.append(more)
         spans = _word_spans(" ".join(texts))
         if not spans:

@@ -108,7 +108,7 @@ class _Row:
 
 
 # words a number counts (pdftotext sets digits apart from them: 10 月, 5 个工作日): no 序号
-_COUNTED = "年月日号个次项条名家倍"
+_COUNTED = "年月日号个次项条名家倍天周时小分人万元户期批类种份件岁亿千百余多"
 # a 序号 cell on the baseline of the cell before it: 以政务公开 1 认真… (not 第 713 号, 10 月)
 _BEFORE_BARE_NUMBER = re.compile(rf"(?<={_CJKP})(?<!第) +(?=\d{{1,3}} +(?![{_COUNTED}]){_CJKP})")
 
@@ -122,7 +122,7 @@ def _chunks(lines: Lines, item_column: bool = False) -> list[Chunk]:
         pieces: list[str] = []
         for p in parts:
             # "区发展改革委 10 月 31 日前": a deadline glued after a unit
-            m = re.search(r"(?<=[\u4e00-\u9fff。；]) (?=\d{1,2} ?月|20\d\d ?年(?!度))", p)
+            m = re.search(r"(?<=[\u4e00-\u9fff。；])(?<!年) (?=\d{1,2} ?月|20\d\d ?年(?!度))", p)  # (not 年 6 月)
             # (or after a short cell: a person's name, a remark)
             short_cells = m is not None and len(p[: m.start()]) <= 6 and len(p[m.end():]) <= 14 \
                 and not re.search(r"[，。、；：\d]", p[: m.start()])
@@ -295,8 +295,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         item = ITEM_RE.match(t)
         is_item = bool(item) and (last_item < int(item["no"]) <= last_item + 2 or int(item["no"]) == 1
                                   or (sub_last > 0 and int(item["no"]) == sub_last + 1)) \
-            and not re.match(r"\d+[.．]\s*政府网站>", t) \
-            and not (rows and sub_point("\n".join(rows[-1].cells.get(m, [])), t, opened=True))
+            and not re.match(r"\d+[.．]\s*政府网站>", t) and not re.match(rf"\d{{1,3}} ?[{_COUNTED}]", t) \
+            and not (rows and sub_point("\n".join(rows[-1].cells.get(m, [])), t, opened=True)) \
+            and not (item_col is not None and re.match(r"\d{1,3}[.．、﹒]", t) is not None
+                     and any(r.cells.get(item_col) for r in rows))  # 序号 prints 7 bare: 1． is a list in the measure
         level = heading_level(t)
         wide = width(t) > narrow
         kind, k = state
@@ -319,7 +321,8 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 cut_row = False  # ⑦ after ⑤: the next row, not the rest of this one
                 state = ("tail", len(tail) - 1) if tail else state
         if cut_row and (is_item or level or (wide and not prev_wide and not c.after_header
-                                             and _measure_done(rows, m) and not _numbered(rows, m))):
+                                             and _measure_done(rows, m) and not _numbered(rows, m)
+                                             and not _list_goes_on(rows[-1].cells.get(m, []), t))):
             cut_row = False  # in a numbered table only a number opens the next row
         if cut_row and wide and not c.after_header and not sub_next and _measure_done(rows, m) \
                 and width(rows[-1].cells[m][-1]) <= w_full - 4 and _units_done(rows[-1], tail, roles) and _units_ahead(chunks, idx, narrow):
@@ -591,6 +594,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 # an empty remark column at the row's end: a line wider than any remark so far,
                 # before the next numbered item, is the next row's title block
                 state = title_block(c)
+            elif roles[col] in ("lead", "responsible") and person_like(t) and not scoped_unit(t) and not _unit_list(t) \
+                    and (oc := next((j for j in range(k + 1, len(tail)) if roles[tail[j]] == "other"), None)) is not None:
+                put(tail[oc], t)  # a person's name after the unit cells (张敏 beside a lead with no 配合)
+                state = ("tail", oc)
             elif k + 1 < len(tail):
                 if not c.joined and {roles[col], roles[tail[k + 1]]} == {"lead", "responsible"} \
                         and _unit_line(t, chunks[idx + 1:idx + 4]):
@@ -918,6 +925,12 @@ def _full_lines(parts: list[str], col_width: int = 0, nxt: str = "") -> bool:
         return False
     full = max([col_width] + [_set_width(p) for p in parts])
     return width(parts[-1]) >= full - 1 or (bool(nxt) and width(parts[-1]) + width(_first_piece(nxt)) > full)
+
+
+def _list_goes_on(measure: list[str], text: str) -> bool:
+    """A line numbered as the next point of a list the measure holds (1．… / 2．…)."""
+    got = re.match(r"(\d{1,2})[.．、﹒]", text)
+    return bool(got) and int(got[1]) >= 2 and any(re.match(rf"{int(got[1]) - 1}[.．、﹒]", x) for x in measure)
 
 
 def _wide_ahead(chunks: list[Chunk], idx: int, narrow: float) -> bool:
