@@ -173,6 +173,9 @@ def test_item_numbers_as_printed() -> None:
     ("持续推进，每季度更新一次", "deadline"),
     ("2023.06.30", "deadline"),
     ("区统计局", "units"),
+    # a measure line opening with the units it names: 进行 ends with 行, but no bank's name
+    ("各区县（自治县）人民政府、市政府各部门要对拟公开的政府信息进行", "measure"),
+    ("人行重庆营管部、中国人民银行重庆营业管理部", "units"),
 ])
 def test_time_words_do_not_make_a_measure_a_deadline(text: str, kind: str) -> None:
     from govdisclose.shape.celltypes import cell_type
