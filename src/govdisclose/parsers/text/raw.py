@@ -802,8 +802,11 @@ def _name_goes_on(text: str, following: list[Chunk], narrow: float) -> bool:
     return is_known(last + first) or (first == following[0].text and starts_known(last + first))
 
 
-# punctuation that may not start a line: it hangs past the column's edge
+# line-breaking rules (kinsoku) LibreOffice and Word follow: punctuation that may not start
+# a line hangs past the column's edge; after characters a line may not end with, the word
+# wraps whole
 _HANGING = "，。、；：？！）」』”’》〕】"
+_NO_LINE_END = "（(“‘《〔【"
 
 
 def _set_width(line: str) -> int:
@@ -845,10 +848,6 @@ def _task_cut(block: list[str], seen: dict[int, list[str]], free: list[int]) -> 
 def _title_like(text: str, titles: list[str]) -> bool:
     """A line that starts the way an earlier title row did (以政务公开助力…): another title row."""
     return any(len(os.path.commonprefix([text, t])) >= 4 for t in titles)
-
-
-# characters a line may not end with (kinsoku): the word after them wraps whole
-_NO_LINE_END = "（(“‘《〔【"
 
 
 def _block_ended(block: list[str], text: str) -> bool:
