@@ -621,6 +621,9 @@ def test_libreoffice_raw_with_section_and_task_columns(name: str) -> None:
     # LibreOffice: a 1． / 2． list in a measure over a page break where 序号 prints 7 bare; 张敏
     # after a lead with no 配合; 2023 年 / 10 月底前 is a date, not row 10
     ("lo_raw_list_in_measure_over_page.txt", "variants/golds/903_district_2023"),
+    # LibreOffice: 市直各有关部 (ends like a name) / 10 月底前 / [header] / … / 门: the cut
+    # name is finished by its last character after the page break, not the deadline
+    ("lo_raw_whole_looking_name_cut.txt", "corpus/003_93f9a653648119be"),
 ])
 def test_raw_copies_cut_at_page_breaks_and_column_edges(name: str, gold: str) -> None:
     """pdftotext -raw copies whose cells run over page breaks and column edges: every task
