@@ -436,8 +436,9 @@ def is_collective(name: str) -> bool:
     return bool(_COLLECTIVE.search(re.sub(r"\s+", "", name)))
 
 
+@lru_cache(maxsize=1)
 def _government_tails() -> tuple[str, ...]:
-    return tuple(t for t in load_data("units.yaml")["name_tails"] if "委员会" not in t)
+    return tuple(load_data("units.yaml")["government_tails"])
 
 
 def lead_cut(lines: list[str]) -> int:

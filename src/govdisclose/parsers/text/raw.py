@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.deadlines import parse_deadline
@@ -591,7 +592,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             elif k + 2 == len(tail) and roles[tail[k + 1]] == "other" and pre and not c.joined and cur \
                     and _done(cur, roles[col]) and not _deadline_like(t) and not _unit_list(t) \
                     and not _person_ahead(t, chunks[idx + 1:idx + 2]) \
-                    and width(t) > _col_width(rows, tail[k + 1]) + 1 and _item_ahead(chunks, idx, last_item):
+                    and width(t) > _widest_line(rows, tail[k + 1]) + 1 and _item_ahead(chunks, idx, last_item):
                 # an empty remark column at the row's end: a line wider than any remark so far,
                 # before the next numbered item, is the next row's title block
                 state = title_block(c)
@@ -769,9 +770,18 @@ def _person_ahead(text: str, following: list[Chunk]) -> bool:
                                   and person_like(text + following[0].text))
 
 
-def _col_width(rows: list[_Row], col: int) -> float:
-    """The widest line a column has printed so far (0 before its first cell)."""
+def _widest_line(rows: list[_Row], col: int) -> float:
+    """The widest line a column has printed so far (0 before its first cell): how wide a
+    remark may be, against a title block's line (a grouping column's width is
+    ``_column_width``)."""
     return max((width(x) for r in rows for x in r.cells.get(col, [])), default=0)
+
+
+def _column_width(rows: list[_Row], col: int) -> int:
+    """A grouping column's width: its widest wrapped line (a line a cell went on after), so
+    a title printed whole in it (以政务公开助力惠民生 over no task) does not widen it."""
+    wrapped = [_set_width(x) for r in rows for x in r.cells.get(col, [])[:-1]]
+    return max(wrapped or [_set_width(x) for r in rows for x in r.cells.get(col, [])] or [0])
 
 
 def _item_ahead(chunks: list[Chunk], idx: int, last_item: int) -> bool:
@@ -817,13 +827,7 @@ def _set_width(line: str) -> int:
     return width(line.rstrip(_HANGING))
 
 
-def _column_width(rows: list[_Row], col: int) -> int:
-    """A grouping column's width: its widest wrapped line (a line a cell went on after), so
-    a title printed whole in it (以政务公开助力惠民生 over no task) does not widen it."""
-    wrapped = [_set_width(x) for r in rows for x in r.cells.get(col, [])[:-1]]
-    return max(wrapped or [_set_width(x) for r in rows for x in r.cells.get(col, [])] or [0])
-
-
+@lru_cache(maxsize=1)
 def _task_openers() -> tuple[str, ...]:
     return tuple(load_data("titles.yaml")["task_openers"])
 
