@@ -282,3 +282,23 @@ def test_lead_cut_in_a_run_of_one_unit_a_line() -> None:
     assert lead_cut(["各镇人民政府", "各街道办事处", "区级各部门"]) == 2
     assert lead_cut(["区财政局", "区级各部门", "各镇人民政府"]) == 1
     assert lead_cut(["区财政局", "区审计局"]) == 1
+
+
+def test_layout_line_cut_where_pdftotext_set_a_cell_over_its_bound() -> None:
+    """A -layout line cut at column bounds: a date's month past the bound stays the date's;
+    two spaces inside a piece part two cells (a digit left over from the date, a unit set
+    short of its column, a 序号 beside the measure)."""
+    from govdisclose.parsers.text.layout import _split_line
+    bounds = [(0, 10), (10, 20), (20, 100)]
+    assert _split_line("镇党政办  2020 年 10 月", [(0, 8), (8, 14), (14, 100)]) == ["镇党政办", "2020 年 10 月", ""]
+    assert _split_line("2019 年 6   赵强", [(0, 7), (7, 100)]) == ["2019 年 6", "赵强"]
+    assert _split_line("重点做好工作：     区司法局", [(0, 14), (14, 100)]) == ["重点做好工作：", "区司法局"]
+    assert _split_line("            2    每季度发布数据", bounds) == ["", "2", "每季度发布数据"]
+    # (no empty cell beside it and no date: the piece stays as it is)
+    assert _split_line("区财政局  市教委  公开预算信息", [(0, 6), (6, 100)]) == ["区财政局", "市教委  公开预算信息"]
+
+
+def test_a_number_that_counts_something_is_no_item_number() -> None:
+    from govdisclose.shape.numbering import counted_number
+    assert counted_number("5 日前在村务公开栏更新") and counted_number("10 月底前") and counted_number("24小时内")
+    assert not counted_number("5 公开政府信息") and not counted_number("12．规范政策解读")

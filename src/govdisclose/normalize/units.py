@@ -292,6 +292,13 @@ def name_runs_on(last: str, first: str) -> bool:
     return bool(last) and is_known(last + first) and (not is_known(last) or not scoped_unit(first))
 
 
+def cell_runs_on(above: str, here: str) -> bool:
+    """A unit cell's line and the next: the last name above and the first name here make
+    one name (``name_runs_on``), the way a name wrapped at the column edge is printed."""
+    first = re.split(r"[、，,；;]", here)[0]
+    return bool(first) and name_runs_on(re.split(r"[、，,；;]", above)[-1], first)
+
+
 def _runs_over(last: str, rest: list[str]) -> bool:
     """A name cut twice: its middle fills a whole line (局、市政府 / 信息公开 / 办、…,
     计局、人行 / 重庆营管 / 部、…). The three pieces make a known name, the last two none."""

@@ -11,6 +11,8 @@ TASK_RE = re.compile(rf"^\s*[（(]\s*(?P<no>[{CN_DIGITS}]{{1,4}})\s*[）)]\s*[�
 ITEM_RE = re.compile(r"^\s*(?P<no>\d{1,3})\s*(?:[.．、﹒]+|\s(?=\D))(?!\d)\s*(?P<rest>.*)$", re.S)
 PAREN_ITEM_RE = re.compile(r"^\s*[（(]\s*(?P<no>\d{1,3})\s*[）)]\s*(?P<rest>.*)$", re.S)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# words a number counts (pdftotext sets digits apart from them: 10 月, 5 个工作日): no 序号
+COUNTED = "年月日号个次项条名家倍天周时小分人万元户期批类种份件岁亿千百余多"
 CIRCLED_RE = re.compile(rf"^\s*(?P<no>[{CIRCLED}])\s*[.．、﹒]*\s*(?P<rest>.*)$", re.S)
 
 
@@ -112,3 +114,9 @@ def split_numbered(paragraphs: list[str]) -> list[tuple[str | None, list[str]]] 
         no, rest = split_item_no(chunk)
         out.append((no, [p for p in rest.split("\n") if p.strip()]))
     return out
+
+
+def counted_number(text: str) -> bool:
+    """A number opening the text counts something (5 日前, 10 月底前, 24 小时内): it is no
+    item number, though a line of a wrapped measure may start with it."""
+    return re.match(rf"\s*\d{{1,3}} ?[{COUNTED}]", text) is not None

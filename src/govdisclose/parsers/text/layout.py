@@ -14,10 +14,10 @@ import re
 from collections.abc import Set as AbstractSet
 
 from govdisclose.normalize.text import line_joiner, opens_sub_point
-from govdisclose.normalize.units import ends_whole, is_known, two_names
+from govdisclose.normalize.units import cell_runs_on, ends_whole, is_known, scoped_unit, two_names
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.header import header_role, names_a_table
-from govdisclose.shape.numbering import ITEM_RE, heading_level
+from govdisclose.shape.numbering import ITEM_RE, counted_number, heading_level
 
 Lines = list[tuple[int, str]]
 _TERMINAL = ("。", "；", ";", "）", ")", "〕")
@@ -221,6 +221,12 @@ def _number_run(body: Lines, spans: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
+def _first_segment(body: Lines, page_starts: AbstractSet[int]) -> Lines:
+    """A page's lines up to the first page break with no header after it."""
+    cut = next((k for k, (no, _l) in enumerate(body) if no in page_starts and k > 0), len(body))
+    return body[:cut]
+
+
 def _with_item_span(spans: list[tuple[int, int, str]], body: Lines, at: int) -> list[tuple[int, int, str]]:
     for a, b, _n in _number_runs(body):
         if sum(1 for h0, _, _ in spans if h0 < a) == at:
@@ -267,16 +273,29 @@ def _titles_in_first_column(body: Lines, first_end: int) -> set[int]:
     return found
 
 
-def _runs(lines: list[str]) -> list[tuple[int, int]]:
-    """Maximal runs of occupied character positions (columns) across the lines."""
+def _runs(lines: list[str], valleys: bool = False) -> list[tuple[int, int]]:
+    """Maximal runs of occupied character positions (columns) across the lines. With
+    ``valleys``, a stretch of two positions or more that one line alone crosses, between
+    positions most lines fill, parts two runs too: pdftotext set one line of a cell (digits
+    make it wider: 公开 12345 …情况， 每季度) one space from the next column."""
     width = max((len(l) for l in lines), default=0)
-    occ = [False] * width
+    count = [0] * width
     for l in lines:
         for i, ch in enumerate(l):
             if not ch.isspace():
-                occ[i] = True
+                count[i] += 1
+    occ = [c > 0 for c in count]
+    if valleys:
+        for a, b in _stretches([c == 1 for c in count]):
+            if b - a >= 2 and a > 0 and b < width and count[a - 1] >= 3 and count[b] >= 3:
+                occ[a:b] = [False] * (b - a)
+    return _stretches(occ)
+
+
+def _stretches(flags: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of true flags."""
     runs, start = [], None
-    for i, o in enumerate(occ + [False]):
+    for i, o in enumerate(flags + [False]):
         if o and start is None:
             start = i
         elif not o and start is not None:
@@ -377,14 +396,54 @@ def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
     (a full measure line: …强化政 区政务办) belongs to the column it runs into."""
     cuts = [a for a, _b in bounds[1:]]
     for k, b in enumerate(cuts):
-        if 0 < b < len(line) and line[b - 1] != " " and line[b] != " ":
+        if not 0 < b < len(line):
+            continue
+        word = b if line[b - 1] == " " else line.rfind(" ", bounds[k][0], b) + 1
+        if 2 <= word < len(line) and line[word - 1] == " " and line[word - 2] in "年月" \
+                and line[word].isdigit():
+            # the month or day of a date (2020 年 | 10 月): pdftotext sets digits wider, so
+            # a date runs over the bound; it ends at the next gap
+            end = b + re.search(r" {2,}|$", line[b:]).start()
+            cuts[k] = min(end, bounds[k + 1][1] if k + 1 < len(bounds) else end)
+        elif line[b - 1] != " " and line[b] != " ":
             sp = line.rfind(" ", bounds[k][0], b)
             # after a single space (a full line of the column before) or after a gap (the
             # next cell's line set just left of a centred header word: 门，有关单位 under 责任部门)
             if sp > 0 and b - sp - 1 <= 4:
                 cuts[k] = sp + 1
     edges = [bounds[0][0]] + cuts + [bounds[-1][1]]
-    return [line[a:b].strip() for a, b in zip(edges, edges[1:])]
+    pieces = [line[a:b].strip() for a, b in zip(edges, edges[1:])]
+    for k in range(1, len(pieces)):
+        # a gap of two spaces inside a piece: its first words are the left column's. They
+        # ran over the bound one space from that cell's text (2023 年 6 月 | 刘军: pdftotext
+        # sets a line with digits wider), or are a bare number beside an empty 序号 cell
+        parts = re.split(r" {2,}", pieces[k], maxsplit=1)
+        if len(parts) < 2:
+            continue
+        head, rest = parts
+        at = line.find(pieces[k], edges[k])
+        joined = at >= 2 and line[at - 1] == " " and line[at - 2] != " " and pieces[k - 1]
+        if joined or not pieces[k - 1] and _NUMBER.fullmatch(head):
+            pieces[k - 1] = (pieces[k - 1] + " " + head).strip()
+            pieces[k] = rest.strip()
+    for k in range(len(pieces) - 1):
+        # or its last words are the next column's, empty on this line: that cell's text
+        # was set short of the bound (…重点做好以下工作：     区司法局)
+        parts = re.split(r" {2,}", pieces[k])
+        if len(parts) > 1 and not pieces[k + 1]:
+            pieces[k], pieces[k + 1] = "  ".join(parts[:-1]), parts[-1]
+    return pieces
+
+
+def _unit_spilled(cells: list[str], roles: list[str | None]) -> list[str]:
+    """A measure line set one space from the unit cell beside it (…方便中小企 区财政局):
+    a unit name ending the measure's piece goes to the unit column, empty on this line."""
+    for k in range(len(cells) - 1):
+        if roles[k] == "measure" and roles[k + 1] in ("lead", "responsible") and not cells[k + 1]:
+            m = re.fullmatch(r"(.{8,}\S) (\S+)", cells[k])  # (not ④ 区政府办公室要…: a list item)
+            if m and all(is_known(n) or scoped_unit(n) and len(n) <= 10 for n in re.split(r"[、，]", m[2])):
+                cells[k], cells[k + 1] = m[1], m[2]
+    return cells
 
 
 def _runs_of(line: str) -> list[tuple[int, int, str]]:
@@ -481,8 +540,11 @@ def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, s
                 first, last = k, nonblank[pos + depth - 1]
                 key = [re.sub(r"\s+", "", lines[j][1]) for j in nonblank[pos:pos + depth]]
                 out = [(first, last, spans)]
-                q = pos + depth
+                q = 0  # (a page above may print it too, in columns this reading missed)
                 while q + depth <= len(nonblank):
+                    if pos - depth < q < pos + depth:
+                        q = pos + depth
+                        continue
                     if [re.sub(r"\s+", "", lines[j][1]) for j in nonblank[q:q + depth]] == key:
                         again = [lines[j][1] for j in nonblank[q:q + depth]]
                         more = _until_again(again[0], [lines[j][1] for j in nonblank[q + depth:q + depth + 40]])
@@ -491,7 +553,7 @@ def _column_headers(lines: Lines) -> list[tuple[int, int, list[tuple[int, int, s
                         q += depth
                     else:
                         q += 1
-                return out
+                return sorted(out)
     return []
 
 
@@ -634,12 +696,14 @@ def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> t
         pages.append((spans, [(no, l) for no, l in lines[k + 1:end]]))
     # a column of bare numbers with no header word over it is the 序号 column
     if "item_no" not in roles:
-        found = [_number_run(body, spans) for spans, body in pages]
+        # (looked for under the header only: a page break with no header places the columns anew)
+        tops = [_first_segment(body, page_starts) for _spans, body in pages]
+        found = [_number_run(top, spans) for (spans, _body), top in zip(pages, tops)]
         at = next((k for k in found if k is not None), None)
         if at is not None:
             words.insert(at, "序号")
             roles.insert(at, "item_no")
-            pages = [(_with_item_span(spans, body, at), body) for spans, body in pages]
+            pages = [(_with_item_span(spans, top, at), body) for (spans, body), top in zip(pages, tops)]
     table_lines: list[tuple[int, list[str]]] = []
     title_nos: set[int] = set()
     for spans, body in pages:
@@ -651,7 +715,7 @@ def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> t
             if seg_no:
                 # the gutters show in lines with two cells or more (a title or a lone measure
                 # line tells nothing of where the columns are)
-                runs = _runs([l for no, l in segment if _GUTTER.search(l)])
+                runs = _runs([l for no, l in segment if _GUTTER.search(l)], valleys=True)
                 bounds = _shifted_bounds(extents, runs) or _contiguous(extents)
                 first_end = bounds[1][0] if len(bounds) > 1 else 10**6
             else:
@@ -675,7 +739,7 @@ def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> t
                 if no in titles:  # a title row across the table: all of it in the first column
                     table_lines.append((no, [l.strip()] + [""] * (len(bounds) - 1)))
                 elif l.strip():
-                    table_lines.append((no, _split_line(l, bounds)))
+                    table_lines.append((no, _unit_spilled(_split_line(l, bounds), roles)))
     rows = _rows(table_lines, roles, title_nos)
     header = Row(cells=[Cell.of(w) for w in words], index=0, line=lines[first][0])
     grid = [header] + [Row(cells=cells, index=i + 1, line=no) for i, (no, cells) in enumerate(rows)]
@@ -713,7 +777,8 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
         new = k == 0 or no in titles or (k > 0 and table_lines[k - 1][0] in titles)
         if m is not None and cells[m] and not numbered_column:
             mm = ITEM_RE.match(cells[m])
-            if mm and last_no < int(mm["no"]) <= last_no + 2 and not re.match(r"\d+[.．]\s*政府网站>", cells[m]):
+            if mm and last_no < int(mm["no"]) <= last_no + 2 and not re.match(r"\d+[.．]\s*政府网站>", cells[m]) \
+                    and not counted_number(cells[m]):
                 new, last_no = True, int(mm["no"])
         if any(heading_level(cells[g]) for g in groups):
             new = True
@@ -739,7 +804,7 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
             # (the cell's lines since the row began: a name wrapped to a last line of 局 is whole)
             since = starts[-1] if starts else 0
             cell_so_far = {u: "".join(table_lines[j][1][u] for j in range(since, k)) for u in units}
-            units_done = all(not prev[u] or (ends_whole(cell_so_far[u]) and not _name_runs_on(prev[u], cells[u]))
+            units_done = all(not prev[u] or (ends_whole(cell_so_far[u]) and not cell_runs_on(prev[u], cells[u]))
                              for u in units)
             # a sentence end (a closing bracket only when the line is short of the column:
             # a wrapped line may end in one mid-sentence)
@@ -793,13 +858,6 @@ def _join_lines(parts: list[str], units: bool) -> str:
         if p:
             out += ("\n" if units and out and two_names(out, p) else "") + p
     return out
-
-
-def _name_runs_on(above: str, here: str) -> bool:
-    """The last name above and the first name here make one name the registry knows."""
-    last = re.split(r"[、，,；;]", above)[-1]
-    first = re.split(r"[、，,；;]", here)[0]
-    return bool(last and first) and not is_known(last) and is_known(last + first)
 
 
 def _measure_paragraphs(parts: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from govdisclose.normalize.data import load_data
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.text import display_width as width
 from govdisclose.normalize.words import breaks_word
-from govdisclose.normalize.units import (ends_like_unit, ends_whole, is_known, lead_cut, name_runs_on, names_with_role,
+from govdisclose.normalize.units import (cell_runs_on, ends_like_unit, ends_whole, is_known, lead_cut, name_runs_on, names_with_role,
                                          role_word_across, scoped_unit, starts_known, without_role,
                                          without_role_tail)
 from govdisclose.parsers.document import Cell, Row, Table
@@ -29,7 +29,7 @@ from govdisclose.parsers.text.align import lone_unit_col, units_printed_again
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
 from govdisclose.shape.celltypes import opens_measure, person_like
 from govdisclose.shape.header import header_role
-from govdisclose.shape.numbering import ITEM_RE, heading_level, sub_point
+from govdisclose.shape.numbering import COUNTED, ITEM_RE, counted_number, heading_level, sub_point
 
 Lines = list[tuple[int, str]]
 _CJKP = r"[\u3400-\u9fff，。、；：？！“”‘’（）《》〔〕【】—…]"
@@ -108,10 +108,8 @@ class _Row:
             self.cells[g] = b
 
 
-# words a number counts (pdftotext sets digits apart from them: 10 月, 5 个工作日): no 序号
-_COUNTED = "年月日号个次项条名家倍天周时小分人万元户期批类种份件岁亿千百余多"
 # a 序号 cell on the baseline of the cell before it: 以政务公开 1 认真… (not 第 713 号, 10 月)
-_BEFORE_BARE_NUMBER = re.compile(rf"(?<={_CJKP})(?<!第) +(?=\d{{1,3}} +(?![{_COUNTED}]){_CJKP})")
+_BEFORE_BARE_NUMBER = re.compile(rf"(?<={_CJKP})(?<!第) +(?=\d{{1,3}} +(?![{COUNTED}]){_CJKP})")
 
 
 def _chunks(lines: Lines, item_column: bool = False) -> list[Chunk]:
@@ -240,7 +238,7 @@ def _unlabelled_numbers(body: Lines) -> bool:
     """Bare numbers 1, 2, 3… each before a line's text after a space: a 序号 column."""
     # (pdftotext sets digits apart everywhere: 10 月 31 日前, 在 5 个工作日内 are no item numbers)
     nos = [int(mt[1]) for _no, l in body for mt in [_BARE_NUMBERED.search(l.strip())]
-           if mt and l.strip()[mt.end() - 1] not in _COUNTED]
+           if mt and l.strip()[mt.end() - 1] not in COUNTED]
     steps = sum(1 for a, b in zip(nos, nos[1:]) if b == a + 1)
     return len(set(nos)) >= 3 and steps >= 0.6 * (len(nos) - 1)
 
@@ -296,7 +294,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         item = ITEM_RE.match(t)
         is_item = bool(item) and (last_item < int(item["no"]) <= last_item + 2 or int(item["no"]) == 1
                                   or (sub_last > 0 and int(item["no"]) == sub_last + 1)) \
-            and not re.match(r"\d+[.．]\s*政府网站>", t) and not re.match(rf"\d{{1,3}} ?[{_COUNTED}]", t) \
+            and not re.match(r"\d+[.．]\s*政府网站>", t) and not counted_number(t) \
             and not (rows and sub_point("\n".join(rows[-1].cells.get(m, [])), t, opened=True)) \
             and not (item_col is not None and re.match(r"\d{1,3}[.．、﹒]", t) is not None
                      and any(r.cells.get(item_col) for r in rows))  # 序号 prints 7 bare: 1． is a list in the measure
@@ -903,7 +901,7 @@ def _completes(parts: list[str], text: str) -> bool:
 def _known_join(parts: list[str], text: str) -> bool:
     """The cell's last name and the text's first piece make a name the registry knows
     (市直各有关部 / 门: the name looked whole, ending in 部)."""
-    return name_runs_on(re.split(r"[、，,；;]", parts[-1])[-1], re.split(r"[、，,；;]", text)[0])
+    return cell_runs_on(parts[-1], text)
 
 
 def _measure_done(rows: list[_Row], m: int) -> bool:
