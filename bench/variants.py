@@ -35,7 +35,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--show", type=int, default=5, help="print the worst N variants")
     ap.add_argument("--flows", default=",".join(FLOWS))
-    ap.add_argument("--keep", type=Path, help="write the worst variants' text files here")
+    ap.add_argument("--keep", type=Path, help="write the worst variants' files (text, html, pdf) here")
     ap.add_argument("--via-pdf", action="store_true",
                     help="print each variant as Word, convert it to PDF with LibreOffice and read the PDF and "
                          "its pdftotext -raw and -layout text (needs soffice and pdftotext)")
@@ -70,7 +70,7 @@ def main() -> int:
         keys += [f"{c}={v['names'][c]}" for c in v["cols"]]
         f1 = tally.add(keys, gold, pred)
         results.append((f1, stem, {**v, "flow": flow}, gold, pred,
-                        path.read_bytes() if path.suffix in (".txt", ".html") else b""))
+                        (path.suffix, path.read_bytes() if path.suffix in (".txt", ".html", ".pdf") else b"")))
 
     with tempfile.TemporaryDirectory() as tmp:
         pending: list[tuple[Path, str, dict]] = []
@@ -96,9 +96,10 @@ def main() -> int:
         print(f"\n{f1:.3f} {stem} {json.dumps({k: v[k] for k in ('flow', 'item', 'sep', 'repeat_groups', 'header2', 'title_rows')}, ensure_ascii=False)} "
               f"{[v['names'][c] for c in v['cols']]} pred={len(pred['tasks'])} {pred.get('error', '')}")
         print("   misses by field:", misses_by_field(gold, pred))
-        if args.keep and raw:
+        suffix, data = raw
+        if args.keep and data:
             args.keep.mkdir(parents=True, exist_ok=True)
-            (args.keep / f"{f1:.3f}_{rank:02d}.{stem}.{v['flow']}.txt").write_bytes(raw)  # (rank: equal scores)
+            (args.keep / f"{f1:.3f}_{rank:02d}.{stem}.{v['flow']}{suffix}").write_bytes(data)  # (rank: equal scores)
     return 0
 
 

@@ -650,6 +650,11 @@ def test_raw_copies_cut_at_page_breaks_and_column_edges(name: str, gold: str) ->
     ("lo_layout_counted_number_in_measure.txt", "variants/golds/902_township_2020"),
     # the spaced header over the first page is read in the columns of the next one
     ("lo_layout_first_header_in_other_columns.txt", "variants/golds/901_province_2019"),
+    # a headerless page sets the task one space from the measure (（三）推进财政资 5、全面…):
+    # still two columns; 2019 年 | 12 月, a date's words a space apart, is one
+    ("lo_layout_task_one_space_from_measure.txt", "variants/golds/901_province_2019"),
+    # 2020 年 10 月 张伟: the date ends with its month, the name is the next column's
+    ("lo_layout_date_one_space_from_person.txt", "variants/golds/902_township_2020"),
 ])
 def test_layout_copies_whose_columns_shift(name: str, gold: str) -> None:
     """pdftotext -layout of LibreOffice prints: each page (and each line with digits) sets
@@ -658,3 +663,26 @@ def test_layout_copies_whose_columns_shift(name: str, gold: str) -> None:
     pred = govdisclose.parse(SHAPES / name).model_dump(mode="json")
     exact, n_gold, n_pred = exact_counts(expected, pred)
     assert n_pred == n_gold and 2 * exact / (n_gold + n_pred) >= 0.99
+
+
+def test_layout_units_set_a_little_further_on_each_row() -> None:
+    """The unit column starts one to three characters apart from row to row, and a measure
+    line with digits runs one space from it (…重大建设 市发改委, 12366 | 纳税服务 各区人民政府):
+    the few lines that cross the gap between the columns do not join them. (One task, whose
+    measure line runs one character past the column on a page with no header, is still cut.)"""
+    expected = json.loads((FIXTURES / "corpus" / "003_93f9a653648119be.gold.json").read_text(encoding="utf-8"))
+    pred = govdisclose.parse(SHAPES / "lo_layout_units_shift_row_by_row.txt").model_dump(mode="json")
+    exact, n_gold, n_pred = exact_counts(expected, pred)
+    assert n_pred == n_gold and exact >= n_gold - 1
+
+
+def test_pdf_row_and_its_titles_cut_by_a_page_break() -> None:
+    """LibreOffice cuts row 3 at the page's foot: its section title (以政务公开助 / 力稳增长)
+    and its measure go on at the top of the next page. The table numbers its rows in a 序号
+    column, and the measure above stops mid-sentence: the piece is the row's rest, and the
+    title is whole again."""
+    expected = json.loads((FIXTURES / "corpus" / "002_434dd7b64f93f40d.gold.json").read_text(encoding="utf-8"))
+    pred = govdisclose.parse(SHAPES / "lo_pdf_title_cut_by_page_break.pdf").model_dump(mode="json")
+    exact, n_gold, n_pred = exact_counts(expected, pred)
+    assert n_pred == n_gold and exact == n_gold
+    assert [t["section"]["title"] for t in pred["tasks"][:4]] == ["以政务公开助力稳增长"] * 4

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from govdisclose.errors import InputError
-from govdisclose.normalize.text import line_joiner
+from govdisclose.normalize.text import line_joiner, opens_sub_point
 from govdisclose.normalize.units import two_names
 from govdisclose.parsers.document import Cell, Document, Paragraph, Row, Table
 from govdisclose.settings import Settings
@@ -83,15 +83,15 @@ def _lines(chars: list[dict], tol: float = 2.5) -> list[tuple[float, float, str]
 
 
 def _cell_paragraphs(chars: list[dict], bbox: tuple[float, float, float, float]) -> list[str]:
-    """Join a cell's wrapped lines; a line starting an item (①, 2.) after a sentence end
-    starts a new paragraph."""
+    """Join a cell's wrapped lines; a line opening a sub-point (①, 2.) after a sentence end
+    or a colon starts a new paragraph (``opens_sub_point``, as in every reader)."""
     x0, top, x1, bottom = bbox
     inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
     paras: list[str] = []
     for _lx0, _lx1, text in _lines(inside):
         # one unit a line (镇党政办 / 镇综治办) keeps its break; a name wrapped mid-way does not
         names_apart = bool(paras) and not re.search(r"[，。；：;:]", paras[-1]) and two_names(paras[-1], text)
-        if paras and not names_apart and not (_PARA_START.match(text) and paras[-1].endswith(("。", "；", ";"))):
+        if paras and not names_apart and not opens_sub_point(paras[-1], text):
             paras[-1] += line_joiner(paras[-1], text) + text
         else:
             paras.append(text)

@@ -184,6 +184,7 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
     """
     groups = lt.cmap.cols("group") + lt.cmap.cols("item_no")
     unit_cols = lt.cmap.cols("lead") + lt.cmap.cols("responsible")
+    item_cols = lt.cmap.cols("item_no")  # (a table numbers its rows in the measure or in a 序号 column)
     out: list[tuple[int, Row]] = []
     replaced: dict[int, tuple[str, Cell]] = {}
     page: int | None = None
@@ -202,7 +203,8 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
             starts_item = (no is not None and not sub_point) or heading_level(measure) is not None
             no_units = all(cells[c].empty for c in unit_cols)
             prev_units = any(not c.empty for i, c in enumerate(_pad(prev, lt.cmap.n_cols)) if i in unit_cols)
-            numbered = sum(1 for _, x in out if split_item_no(_measure_text(x, lt.cmap))[0]) >= 0.8 * len(out) >= 2
+            numbered = sum(1 for _, x in out if split_item_no(_measure_text(x, lt.cmap))[0]
+                           or any(c < len(x.cells) and x.cells[c].text.strip() for c in item_cols)) >= 0.8 * len(out) >= 2
             cut_unit = any(_cut_unit_cell(c.text) for i, c in enumerate(prev_cells) if i in unit_cols)
             # a merged title cut by the page break prints its rest beside the rest of the row
             # (推进减税、降费、降低要素 | 成本信息公开): in a numbered table, with the measure

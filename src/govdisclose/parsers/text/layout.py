@@ -275,9 +275,9 @@ def _titles_in_first_column(body: Lines, first_end: int) -> set[int]:
 
 def _runs(lines: list[str], valleys: bool = False) -> list[tuple[int, int]]:
     """Maximal runs of occupied character positions (columns) across the lines. With
-    ``valleys``, a stretch of two positions or more that one line alone crosses, between
-    positions most lines fill, parts two runs too: pdftotext set one line of a cell (digits
-    make it wider: 公开 12345 …情况， 每季度) one space from the next column."""
+    ``valleys``, a stretch that only a few lines cross (one in ten), between positions
+    three times as full, parts two runs too: pdftotext set those lines of a cell (digits
+    make one wider: 公开 12345 …情况， 每季度) one space from the next column."""
     width = max((len(l) for l in lines), default=0)
     count = [0] * width
     for l in lines:
@@ -286,8 +286,9 @@ def _runs(lines: list[str], valleys: bool = False) -> list[tuple[int, int]]:
                 count[i] += 1
     occ = [c > 0 for c in count]
     if valleys:
-        for a, b in _stretches([c == 1 for c in count]):
-            if b - a >= 2 and a > 0 and b < width and count[a - 1] >= 3 and count[b] >= 3:
+        low = max(1, len(lines) // 10)
+        for a, b in _stretches([0 < c <= low for c in count]):
+            if a > 0 and b < width and min(count[a - 1], count[b]) >= max(3, 3 * low):
                 occ[a:b] = [False] * (b - a)
     return _stretches(occ)
 
@@ -339,6 +340,11 @@ def _contiguous(out: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return bounds
 
 
+# the rest of a date from a month or day on, as pdftotext spaces it (10 月 31 日前, 8 月底前)
+_DATE = re.compile(r"\d{1,2} ?[月日号](?: ?\d{1,2} ?[日号])?(?:底|中旬|上旬|下旬)?(?:前|之前)?")
+_SKIP = 0.5  # a column with no text on a page, in _shifted_bounds' width costs
+
+
 def _shifted_bounds(extents: list[tuple[int, int]], runs: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
     """Column ranges on a page that printed no header: pdftotext -layout places a page's
     columns afresh, dropping a column that is empty on the whole page (a merged title
@@ -351,34 +357,40 @@ def _shifted_bounds(extents: list[tuple[int, int]], runs: list[tuple[int, int]])
         else:
             merged.append((a, b))
     runs = merged
-    while len(runs) > len(extents) > 1:
-        # more runs than columns: a cell's words set a space apart (6 月 30 日) split one;
-        # the runs closest together are one column
-        k = min(range(len(runs) - 1), key=lambda i: runs[i + 1][0] - runs[i][1])
-        runs[k:k + 2] = [(runs[k][0], runs[k + 1][1])]
     n, m = len(extents), len(runs)
-    if not runs or m > n:
+    if not runs or m > 3 * n:
         return None
-    widths = [b - a for a, b in extents]
+    widths = [max(b - a, 1) for a, b in extents]
     inf = float("inf")
-    # cost[i][j]: runs[:i] matched into columns[:j]
+    # cost[i][j]: runs[:i] matched into columns[:j]. A column takes one run, or two or three
+    # (a cell's words set a space apart: 2019 年 | 12 月), and is judged by how far its
+    # width is from the column's on the page above; a column left empty on the whole page
+    # costs as much as a poor fit, so two cells one space apart are not made one
     cost = [[inf] * (n + 1) for _ in range(m + 1)]
-    back: list[list[bool]] = [[False] * (n + 1) for _ in range(m + 1)]
-    for j in range(n + 1):
-        cost[0][j] = 0.0
-    for i in range(1, m + 1):
-        for j in range(i, n + 1):
-            skip = cost[i][j - 1]
-            take = cost[i - 1][j - 1] + abs((runs[i - 1][1] - runs[i - 1][0]) - widths[j - 1])
-            cost[i][j], back[i][j] = (take, True) if take <= skip else (skip, False)
+    back: list[list[int]] = [[0] * (n + 1) for _ in range(m + 1)]  # runs taken by column j
+    cost[0][0] = 0.0
+    for j in range(1, n + 1):
+        for i in range(m + 1):
+            best, took = cost[i][j - 1] + _SKIP, 0
+            for g in (1, 2, 3):
+                if i - g < 0 or cost[i - g][j - 1] == inf:
+                    continue
+                span = runs[i - 1][1] - runs[i - g][0]
+                # (runs one space apart are likelier one cell's words than wider-set ones)
+                gaps = sum(runs[q + 1][0] - runs[q][1] - 1 for q in range(i - g, i - 1))
+                c = cost[i - g][j - 1] + abs(span - widths[j - 1]) / max(widths[j - 1], 6) + 0.1 * (g - 1) + 0.2 * gaps
+                if c < best:
+                    best, took = c, g
+            cost[i][j], back[i][j] = best, took
     if cost[m][n] == inf:
         return None
     placed: list[tuple[int, int] | None] = [None] * n
     i, j = m, n
-    while i > 0:
-        if back[i][j]:
-            placed[j - 1] = runs[i - 1]
-            i -= 1
+    while j > 0:
+        g = back[i][j]
+        if g:
+            placed[j - 1] = (runs[i - g][0], runs[i - 1][1])
+            i -= g
         j -= 1
     # a column left out has no width, at the edge of its right neighbour
     out: list[tuple[int, int]] = []
@@ -402,8 +414,10 @@ def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
         if 2 <= word < len(line) and line[word - 1] == " " and line[word - 2] in "年月" \
                 and line[word].isdigit():
             # the month or day of a date (2020 年 | 10 月): pdftotext sets digits wider, so
-            # a date runs over the bound; it ends at the next gap
-            end = b + re.search(r" {2,}|$", line[b:]).start()
+            # a date runs over the bound; it ends with its last date word (2020 年 10 月 张伟)
+            date = _DATE.match(line, word)
+            end = date.end() if date and date.end() > b else b
+            end += len(line[end:]) - len(line[end:].lstrip(" "))
             cuts[k] = min(end, bounds[k + 1][1] if k + 1 < len(bounds) else end)
         elif line[b - 1] != " " and line[b] != " ":
             sp = line.rfind(" ", bounds[k][0], b)
@@ -441,9 +455,20 @@ def _unit_spilled(cells: list[str], roles: list[str | None]) -> list[str]:
     for k in range(len(cells) - 1):
         if roles[k] == "measure" and roles[k + 1] in ("lead", "responsible") and not cells[k + 1]:
             m = re.fullmatch(r"(.{8,}\S) (\S+)", cells[k])  # (not ④ 区政府办公室要…: a list item)
-            if m and all(is_known(n) or scoped_unit(n) and len(n) <= 10 for n in re.split(r"[、，]", m[2])):
+            if m and _names(m[2]):
                 cells[k], cells[k + 1] = m[1], m[2]
+        elif roles[k] == "measure" and roles[k + 1] in ("lead", "responsible") and cells[k]:
+            # the other way: the measure's last word ran over the bound (a line with digits
+            # is wider: 12366 | 纳税服务 各区人民政府)
+            m = re.fullmatch(r"(\S+) (\S.*)", cells[k + 1])
+            if m and not _names(m[1]) and _names(m[2]):
+                cells[k], cells[k + 1] = cells[k] + " " + m[1], m[2]
     return cells
+
+
+def _names(text: str) -> bool:
+    """Text that is unit names only (a known name, or a short one with a scope and a unit ending)."""
+    return all(is_known(n) or scoped_unit(n) and len(n) <= 10 for n in re.split(r"[、，]", text))
 
 
 def _runs_of(line: str) -> list[tuple[int, int, str]]:
