@@ -624,6 +624,9 @@ def test_libreoffice_raw_with_section_and_task_columns(name: str) -> None:
     # LibreOffice: 市直各有关部 (ends like a name) / 10 月底前 / [header] / … / 门: the cut
     # name is finished by its last character after the page break, not the deadline
     ("lo_raw_whole_looking_name_cut.txt", "corpus/003_93f9a653648119be"),
+    # LibreOffice: 各开发区管 / 时间全面准确了解政策。 委会: the measure's last line and the
+    # unit name's rest share a line; the cut name is a unit line all the same
+    ("lo_raw_unit_rest_beside_measure_end.txt", "corpus/003_93f9a653648119be"),
 ])
 def test_raw_copies_cut_at_page_breaks_and_column_edges(name: str, gold: str) -> None:
     """pdftotext -raw copies whose cells run over page breaks and column edges: every task
@@ -686,3 +689,16 @@ def test_pdf_row_and_its_titles_cut_by_a_page_break() -> None:
     exact, n_gold, n_pred = exact_counts(expected, pred)
     assert n_pred == n_gold and exact == n_gold
     assert [t["section"]["title"] for t in pred["tasks"][:4]] == ["以政务公开助力稳增长"] * 4
+
+
+def test_raw_unit_run_with_a_name_that_looks_whole_when_cut() -> None:
+    """One unit a line in adjacent lead and responsible columns (区政府各部门 / 有关单位 /
+    区政府各部 / 门 / 有关单位): 区政府各部 ends like a name but runs on into 门, so the lead
+    list is the two names that come again. (Two tasks whose lead and responsible lists are
+    not told apart by anything printed stay a guess.)"""
+    expected = json.loads((FIXTURES / "corpus" / "001_5f5c5b47d6ce5cb8.gold.json").read_text(encoding="utf-8"))
+    pred = govdisclose.parse(SHAPES / "lo_raw_unit_run_with_whole_looking_cut.txt").model_dump(mode="json")
+    exact, n_gold, n_pred = exact_counts(expected, pred)
+    assert n_pred == n_gold and exact >= n_gold - 1
+    by_no = {t["item_no"]: t for t in pred["tasks"]}
+    assert by_no["32"]["lead_units"] == ["区政府各部门", "有关单位"]

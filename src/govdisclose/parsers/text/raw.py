@@ -70,8 +70,11 @@ class _Row:
         # one unit a line, and must stay apart so the check below refuses the split)
         lines: list[str] = []
         for x in self.cells.get(first, []) + self.cells.get(second, []):
-            if lines and not scoped_unit(lines[-1]) and not re.search(r"[、，,；;]", lines[-1]):
-                lines[-1] += x  # a name cut at the column's width (市疫情防控工作领导 / 小组成员单位)
+            if lines and (not scoped_unit(lines[-1]) or cell_runs_on(lines[-1], x)) \
+                    and not re.search(r"[、，,；;]", lines[-1]):
+                # a name cut at the column's width (市疫情防控工作领导 / 小组成员单位; 区政府各部 /
+                # 门, which ends like a name)
+                lines[-1] += x
             else:
                 lines.append(x)
         if len(lines) >= 2 and all(scoped_unit(x) for x in lines):
@@ -700,15 +703,20 @@ def _unit_line(text: str, following: list[Chunk]) -> bool:
         return True
     if not names or not all(scoped_unit(x) for x in names[:-1]):
         return False
-    # the last name runs on over the next lines (各区县（自 / 治县）人民 / 政府)
-    cand = names[-1]
+    # the last name runs on over the next lines (各区县（自 / 治县）人民 / 政府), or after the
+    # measure's last line, printed on the line of its rest (各开发区管 / …了解政策。 委会)
+    cand, passed = names[-1], False
     for nxt in following:
-        if nxt.joined:
+        if nxt.joined and not passed:
             return False
-        cand += re.split(r"[、，,；;]", nxt.text)[0]
-        if scoped_unit(cand):
+        piece = re.split(r"[、，,；;]", nxt.text)[0]
+        if scoped_unit(cand + piece):
             return True
-        if not starts_known(cand):
+        if starts_known(cand + piece):
+            cand, passed = cand + piece, False
+        elif not passed and not nxt.joined and nxt.text.endswith(_TERMINAL):
+            passed = True
+        else:
             return False
     return False
 
