@@ -702,3 +702,17 @@ def test_raw_unit_run_with_a_name_that_looks_whole_when_cut() -> None:
     assert n_pred == n_gold and exact >= n_gold - 1
     by_no = {t["item_no"]: t for t in pred["tasks"]}
     assert by_no["32"]["lead_units"] == ["区政府各部门", "有关单位"]
+
+
+def test_pdf_viewer_copy_whose_measure_line_lists_places() -> None:
+    """A measure wrapped at its column's width leaves a line that reads like a unit list
+    (服务大厅、区不动产登记中心、区人力社保大厅、区医保大厅和22个镇): a line that counts
+    (22个) is the measure's, so the row and the one after it keep their cells."""
+    from govdisclose.shape.celltypes import cell_type
+
+    assert cell_type("服务大厅、区不动产登记中心、区人力社保大厅、区医保大厅和22个镇") == "measure"
+    assert cell_type("区不动产登记中心、区人力社保大厅") == "units"
+    expected = json.loads((FIXTURES / "corpus" / "001_5f5c5b47d6ce5cb8.gold.json").read_text(encoding="utf-8"))
+    pred = govdisclose.parse(SHAPES / "pdfcopy_measure_line_that_lists_places.txt").model_dump(mode="json")
+    exact, n_gold, n_pred = exact_counts(expected, pred)
+    assert n_pred == n_gold and exact == n_gold

@@ -50,7 +50,8 @@ def cell_type(text: str) -> str:
                  and not t.endswith("。")):
             return "deadline"
     # (a 公开路径 chain, 1.政府网站>…>国民经济和社, is no unit list)
-    if len(t) <= 200 and not re.search(r"[。；：“”《》>]", t) and not ITEM_RE.match(t) and not opens_measure(t):
+    # (nor a measure line that counts: …区医保大厅和22个镇)
+    if len(t) <= 200 and not re.search(r"[。；：“”《》>]|\d ?个", t) and not ITEM_RE.match(t) and not opens_measure(t):
         bare = re.sub(r"[（(][^（()）]{0,30}[)）]", "", t)  # 股(行政审批服务股): the alias does not count
         # one unit a line, or one unit list wrapped over lines (市司法局等市直 / 各有关部门)
         # (or the bracket is part of the name: 各镇(办))
