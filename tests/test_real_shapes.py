@@ -716,3 +716,21 @@ def test_pdf_viewer_copy_whose_measure_line_lists_places() -> None:
     pred = govdisclose.parse(SHAPES / "pdfcopy_measure_line_that_lists_places.txt").model_dump(mode="json")
     exact, n_gold, n_pred = exact_counts(expected, pred)
     assert n_pred == n_gold and exact == n_gold
+
+
+@pytest.mark.parametrize(("name", "gold"), [
+    # the 序号 column numbers the rows; a piece at the next page's top opening 1． with that
+    # column empty is the list inside the measure above
+    ("lo_pdf_list_in_measure_after_page_break.pdf", "variants/golds/903_district_2023"),
+    # …重点做好以下工作： at the page's foot announces the list that opens the next page
+    ("lo_pdf_list_announced_before_page_break.pdf", "variants/golds/901_province_2019"),
+    # 1.组织全省政务公开工作人员培训； above the break, 2.修订… below: the measure's list goes on
+    ("lo_pdf_list_going_on_after_page_break.pdf", "variants/golds/901_province_2019"),
+])
+def test_pdf_measure_list_cut_by_a_page_break(name: str, gold: str) -> None:
+    """LibreOffice PDFs whose page break falls inside a measure's numbered list: the piece
+    on the next page is the rest of that measure, not rows 1, 2, 3."""
+    expected = json.loads((FIXTURES / f"{gold}.gold.json").read_text(encoding="utf-8"))
+    pred = govdisclose.parse(SHAPES / name).model_dump(mode="json")
+    exact, n_gold, n_pred = exact_counts(expected, pred)
+    assert n_pred == n_gold and exact == n_gold

@@ -201,6 +201,19 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
             # ②③ continue the sub-points of the row above; only a new item number starts a row
             sub_point = no is not None and not (no.isascii() and no.isdigit()) and "①" in prev_measure
             starts_item = (no is not None and not sub_point) or heading_level(measure) is not None
+            if no is not None and item_cols and all(cells[c].empty for c in item_cols) and sum(
+                    1 for _, x in out if any(c < len(x.cells) and x.cells[c].text.strip() for c in item_cols)) >= 2:
+                # the table numbers its rows in a 序号 column, empty here: 1．/ 2． is a list
+                # inside the measure cut by the page break
+                starts_item = heading_level(measure) is not None
+            if no is not None and prev_measure.rstrip().endswith(("：", ":")) and heading_level(measure) is None:
+                starts_item = False  # a list the measure above announced (…重点做好以下工作： / 1.在…)
+            last_para = prev_measure.strip().split("\n")[-1] if "\n" in prev_measure.strip() else ""
+            inner = split_item_no(last_para)[0] if last_para else None
+            if no is not None and inner is not None and f"{inner}{no}".isascii() and inner.isdigit() and no.isdigit() \
+                    and int(no) == int(inner) + 1 \
+                    and heading_level(measure) is None:
+                starts_item = False  # the measure's own list goes on (1.组织… ； / 2.修订…)
             no_units = all(cells[c].empty for c in unit_cols)
             prev_units = any(not c.empty for i, c in enumerate(_pad(prev, lt.cmap.n_cols)) if i in unit_cols)
             numbered = sum(1 for _, x in out if split_item_no(_measure_text(x, lt.cmap))[0]
