@@ -175,6 +175,26 @@ def _cut_unit_cell(text: str) -> bool:
     return ends_mid_name(text)
 
 
+def _numbered_in_column(row: Row, item_cols: list[int]) -> bool:
+    """The row prints its number in a 序号 column."""
+    return any(c < len(row.cells) and row.cells[c].text.strip() for c in item_cols)
+
+
+def _list_goes_on(prev_measure: str, no: str, in_column: int, here_in_column: bool) -> bool:
+    """A piece at a page's top opening with a number is the rest of the measure above, a
+    list inside it cut by the page break, not a new item: when the table numbers its rows in
+    a 序号 column that is empty here (1．以部门名义…), when the measure above announced the
+    list (…重点做好以下工作：), or when it goes on the list above (1.组织…； / 2.修订…)."""
+    if in_column >= 2 and not here_in_column:
+        return True
+    if prev_measure.rstrip().endswith(("：", ":")):
+        return True
+    last = prev_measure.strip().split("\n")[-1] if "\n" in prev_measure.strip() else ""
+    inner = split_item_no(last)[0] if last else None
+    return inner is not None and f"{inner}{no}".isascii() and inner.isdigit() and no.isdigit() \
+        and int(no) == int(inner) + 1
+
+
 def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
     """A row cut by a page break continues on the next page as a row with empty
     grouping cells and no item number; join it to the row before.
@@ -201,23 +221,14 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
             # ②③ continue the sub-points of the row above; only a new item number starts a row
             sub_point = no is not None and not (no.isascii() and no.isdigit()) and "①" in prev_measure
             starts_item = (no is not None and not sub_point) or heading_level(measure) is not None
-            if no is not None and item_cols and all(cells[c].empty for c in item_cols) and sum(
-                    1 for _, x in out if any(c < len(x.cells) and x.cells[c].text.strip() for c in item_cols)) >= 2:
-                # the table numbers its rows in a 序号 column, empty here: 1．/ 2． is a list
-                # inside the measure cut by the page break
-                starts_item = heading_level(measure) is not None
-            if no is not None and prev_measure.rstrip().endswith(("：", ":")) and heading_level(measure) is None:
-                starts_item = False  # a list the measure above announced (…重点做好以下工作： / 1.在…)
-            last_para = prev_measure.strip().split("\n")[-1] if "\n" in prev_measure.strip() else ""
-            inner = split_item_no(last_para)[0] if last_para else None
-            if no is not None and inner is not None and f"{inner}{no}".isascii() and inner.isdigit() and no.isdigit() \
-                    and int(no) == int(inner) + 1 \
-                    and heading_level(measure) is None:
-                starts_item = False  # the measure's own list goes on (1.组织… ； / 2.修订…)
+            if no is not None and heading_level(measure) is None and _list_goes_on(
+                    prev_measure, no, in_column=sum(1 for _, x in out if _numbered_in_column(x, item_cols)),
+                    here_in_column=_numbered_in_column(r, item_cols)):
+                starts_item = False
             no_units = all(cells[c].empty for c in unit_cols)
             prev_units = any(not c.empty for i, c in enumerate(_pad(prev, lt.cmap.n_cols)) if i in unit_cols)
             numbered = sum(1 for _, x in out if split_item_no(_measure_text(x, lt.cmap))[0]
-                           or any(c < len(x.cells) and x.cells[c].text.strip() for c in item_cols)) >= 0.8 * len(out) >= 2
+                           or _numbered_in_column(x, item_cols)) >= 0.8 * len(out) >= 2
             cut_unit = any(_cut_unit_cell(c.text) for i, c in enumerate(prev_cells) if i in unit_cols)
             # a merged title cut by the page break prints its rest beside the rest of the row
             # (推进减税、降费、降低要素 | 成本信息公开): in a numbered table, with the measure

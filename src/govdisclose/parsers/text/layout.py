@@ -405,7 +405,9 @@ def _shifted_bounds(extents: list[tuple[int, int]], runs: list[tuple[int, int]])
 
 def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
     """The line cut at the column bounds. A word running over a bound after a single space
-    (a full measure line: …强化政 区政务办) belongs to the column it runs into."""
+    (a full measure line: …强化政 区政务办) belongs to the column it runs into, but a date's
+    month or day stays with its year (2020 年 | 10 月). Then a piece with two spaces inside
+    holds two cells: its first words go to the left column, its last to an empty right one."""
     cuts = [a for a, _b in bounds[1:]]
     for k, b in enumerate(cuts):
         if not 0 < b < len(line):
@@ -450,16 +452,18 @@ def _split_line(line: str, bounds: list[tuple[int, int]]) -> list[str]:
 
 
 def _unit_spilled(cells: list[str], roles: list[str | None]) -> list[str]:
-    """A measure line set one space from the unit cell beside it (…方便中小企 区财政局):
-    a unit name ending the measure's piece goes to the unit column, empty on this line."""
+    """A measure line set one space from the unit cell beside it: a unit name ending the
+    measure's piece goes to the unit column when that is empty on this line (…方便中小企
+    区财政局), and a measure word the unit cell starts with goes back (a line with digits is
+    wider: 12366 | 纳税服务 各区人民政府)."""
     for k in range(len(cells) - 1):
-        if roles[k] == "measure" and roles[k + 1] in ("lead", "responsible") and not cells[k + 1]:
+        if roles[k] != "measure" or roles[k + 1] not in ("lead", "responsible"):
+            continue
+        if not cells[k + 1]:
             m = re.fullmatch(r"(.{8,}\S) (\S+)", cells[k])  # (not ④ 区政府办公室要…: a list item)
             if m and _names(m[2]):
                 cells[k], cells[k + 1] = m[1], m[2]
-        elif roles[k] == "measure" and roles[k + 1] in ("lead", "responsible") and cells[k]:
-            # the other way: the measure's last word ran over the bound (a line with digits
-            # is wider: 12366 | 纳税服务 各区人民政府)
+        elif cells[k]:
             m = re.fullmatch(r"(\S+) (\S.*)", cells[k + 1])
             if m and not _names(m[1]) and _names(m[2]):
                 cells[k], cells[k + 1] = cells[k] + " " + m[1], m[2]

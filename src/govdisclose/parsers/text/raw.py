@@ -21,9 +21,9 @@ from govdisclose.normalize.data import load_data
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.text import display_width as width
 from govdisclose.normalize.words import breaks_word
-from govdisclose.normalize.units import (cell_runs_on, ends_like_unit, ends_whole, is_known, lead_cut, name_runs_on, names_with_role,
-                                         role_word_across, scoped_unit, starts_known, without_role,
-                                         without_role_tail)
+from govdisclose.normalize.units import (cell_runs_on, ends_like_unit, ends_whole, is_known, lead_cut, name_runs_on,
+                                         names_with_role, role_word_across, scoped_unit, starts_known,
+                                         without_role, without_role_tail)
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.align import lone_unit_col, units_printed_again
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
