@@ -726,6 +726,8 @@ def test_pdf_viewer_copy_whose_measure_line_lists_places() -> None:
     ("lo_pdf_list_announced_before_page_break.pdf", "variants/golds/901_province_2019"),
     # 1.组织全省政务公开工作人员培训； above the break, 2.修订… below: the measure's list goes on
     ("lo_pdf_list_going_on_after_page_break.pdf", "variants/golds/901_province_2019"),
+    # one unit a line, 镇宣传办 at the page's foot and 镇派出所 at the next one's top: two names
+    ("lo_pdf_unit_names_split_by_page_break.pdf", "variants/golds/902_township_2020"),
 ])
 def test_pdf_measure_list_cut_by_a_page_break(name: str, gold: str) -> None:
     """LibreOffice PDFs whose page break falls inside a measure's numbered list: the piece

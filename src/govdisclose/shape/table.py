@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from govdisclose.models import Heading
 from govdisclose.normalize.text import clean_cell
-from govdisclose.normalize.units import ends_mid_name
+from govdisclose.normalize.units import ends_mid_name, two_names
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.celltypes import name_columns
 from govdisclose.shape.header import ColumnMap, _finish, find_header, header_role, same_as_header, within_header
@@ -239,11 +239,13 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
                     not prev_measure.endswith(_TERMINAL) or (no_units and prev_units) or cut_unit
                     or (numbered and (no_units or not sub_point))):
                 merged = []
-                for a, b in zip(_pad(prev, lt.cmap.n_cols), cells):
+                for i, (a, b) in enumerate(zip(_pad(prev, lt.cmap.n_cols), cells)):
                     if b.empty or b.covered or b.text == a.text:
                         merged.append(a)
                     elif a.empty:
                         merged.append(b)
+                    elif i in unit_cols and two_names(a.paragraphs[-1], b.paragraphs[0]):
+                        merged.append(Cell(a.paragraphs + b.paragraphs, covered=a.covered))  # 镇宣传办 / 镇派出所
                     else:
                         paras = a.paragraphs[:-1] + [a.paragraphs[-1] + b.paragraphs[0]] + b.paragraphs[1:]
                         merged.append(Cell(paras, covered=a.covered))
