@@ -16,6 +16,13 @@ from conftest import FIXTURES, exact_counts
 SHAPES = FIXTURES / "shapes"
 
 
+def _exact(name: str, gold: str) -> tuple[int, int, int]:
+    """(exact, gold, predicted) task counts of a shape fixture against a gold file
+    (``gold``: its path under fixtures/, without ``.gold.json``)."""
+    expected = json.loads((FIXTURES / f"{gold}.gold.json").read_text(encoding="utf-8"))
+    return exact_counts(expected, govdisclose.parse(SHAPES / name).model_dump(mode="json"))
+
+
 def test_task_list_in_prose_with_units_in_parentheses_and_portal_labels() -> None:
     notice = govdisclose.parse(SHAPES / "prose_tasks.txt")
     meta = notice.notice
@@ -587,9 +594,7 @@ def test_cells_lead_printed_on_every_row() -> None:
 def test_libreoffice_raw_with_section_and_task_columns(name: str) -> None:
     """pdftotext -raw of 002's table printed by LibreOffice with its section and task in two
     narrow columns: every task comes back whole (section, task, measure, units)."""
-    gold = json.loads((FIXTURES / "corpus" / "002_434dd7b64f93f40d.gold.json").read_text(encoding="utf-8"))
-    pred = govdisclose.parse(SHAPES / name).model_dump(mode="json")
-    exact, n_gold, n_pred = exact_counts(gold, pred)
+    exact, n_gold, n_pred = _exact(name, "corpus/002_434dd7b64f93f40d")
     assert n_pred == n_gold and 2 * exact / (n_gold + n_pred) >= 0.99
 
 
@@ -631,9 +636,7 @@ def test_libreoffice_raw_with_section_and_task_columns(name: str) -> None:
 def test_raw_copies_cut_at_page_breaks_and_column_edges(name: str, gold: str) -> None:
     """pdftotext -raw copies whose cells run over page breaks and column edges: every task
     comes back whole."""
-    expected = json.loads((FIXTURES / f"{gold}.gold.json").read_text(encoding="utf-8"))
-    pred = govdisclose.parse(SHAPES / name).model_dump(mode="json")
-    exact, n_gold, n_pred = exact_counts(expected, pred)
+    exact, n_gold, n_pred = _exact(name, gold)
     assert n_pred == n_gold and 2 * exact / (n_gold + n_pred) >= 0.99
 
 
@@ -662,9 +665,7 @@ def test_raw_copies_cut_at_page_breaks_and_column_edges(name: str, gold: str) ->
 def test_layout_copies_whose_columns_shift(name: str, gold: str) -> None:
     """pdftotext -layout of LibreOffice prints: each page (and each line with digits) sets
     the columns at its own offsets; every task comes back whole."""
-    expected = json.loads((FIXTURES / f"{gold}.gold.json").read_text(encoding="utf-8"))
-    pred = govdisclose.parse(SHAPES / name).model_dump(mode="json")
-    exact, n_gold, n_pred = exact_counts(expected, pred)
+    exact, n_gold, n_pred = _exact(name, gold)
     assert n_pred == n_gold and 2 * exact / (n_gold + n_pred) >= 0.99
 
 
@@ -673,9 +674,7 @@ def test_layout_units_set_a_little_further_on_each_row() -> None:
     line with digits runs one space from it (…重大建设 市发改委, 12366 | 纳税服务 各区人民政府):
     the few lines that cross the gap between the columns do not join them. (One task, whose
     measure line runs one character past the column on a page with no header, is still cut.)"""
-    expected = json.loads((FIXTURES / "corpus" / "003_93f9a653648119be.gold.json").read_text(encoding="utf-8"))
-    pred = govdisclose.parse(SHAPES / "lo_layout_units_shift_row_by_row.txt").model_dump(mode="json")
-    exact, n_gold, n_pred = exact_counts(expected, pred)
+    exact, n_gold, n_pred = _exact("lo_layout_units_shift_row_by_row.txt", "corpus/003_93f9a653648119be")
     assert n_pred == n_gold and exact >= n_gold - 1
 
 
@@ -732,7 +731,5 @@ def test_pdf_viewer_copy_whose_measure_line_lists_places() -> None:
 def test_pdf_measure_list_cut_by_a_page_break(name: str, gold: str) -> None:
     """LibreOffice PDFs whose page break falls inside a measure's numbered list: the piece
     on the next page is the rest of that measure, not rows 1, 2, 3."""
-    expected = json.loads((FIXTURES / f"{gold}.gold.json").read_text(encoding="utf-8"))
-    pred = govdisclose.parse(SHAPES / name).model_dump(mode="json")
-    exact, n_gold, n_pred = exact_counts(expected, pred)
+    exact, n_gold, n_pred = _exact(name, gold)
     assert n_pred == n_gold and exact == n_gold

@@ -22,6 +22,7 @@ from govdisclose.shape.numbering import (
     parse_heading,
     split_item_no,
     split_numbered,
+    sub_point,
 )
 
 
@@ -180,19 +181,12 @@ def _numbered_in_column(row: Row, item_cols: list[int]) -> bool:
     return any(c < len(row.cells) and row.cells[c].text.strip() for c in item_cols)
 
 
-def _list_goes_on(prev_measure: str, no: str, in_column: int, here_in_column: bool) -> bool:
+def _list_goes_on(prev_measure: str, measure: str, in_column: int, here_in_column: bool) -> bool:
     """A piece at a page's top opening with a number is the rest of the measure above, a
     list inside it cut by the page break, not a new item: when the table numbers its rows in
-    a 序号 column that is empty here (1．以部门名义…), when the measure above announced the
-    list (…重点做好以下工作：), or when it goes on the list above (1.组织…； / 2.修订…)."""
-    if in_column >= 2 and not here_in_column:
-        return True
-    if prev_measure.rstrip().endswith(("：", ":")):
-        return True
-    last = prev_measure.strip().split("\n")[-1] if "\n" in prev_measure.strip() else ""
-    inner = split_item_no(last)[0] if last else None
-    return inner is not None and f"{inner}{no}".isascii() and inner.isdigit() and no.isdigit() \
-        and int(no) == int(inner) + 1
+    a 序号 column that is empty here (1．以部门名义…), or when it is a point of the measure's
+    own list (``sub_point``: 1 after …重点做好以下工作：, 2 after 1.组织…；)."""
+    return (in_column >= 2 and not here_in_column) or sub_point(prev_measure, measure, opened=True)
 
 
 def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
@@ -219,10 +213,10 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
             prev_measure = _measure_text(prev, lt.cmap)
             no = split_item_no(measure)[0]
             # ②③ continue the sub-points of the row above; only a new item number starts a row
-            sub_point = no is not None and not (no.isascii() and no.isdigit()) and "①" in prev_measure
-            starts_item = (no is not None and not sub_point) or heading_level(measure) is not None
+            circled_goes_on = no is not None and not (no.isascii() and no.isdigit()) and "①" in prev_measure
+            starts_item = (no is not None and not circled_goes_on) or heading_level(measure) is not None
             if no is not None and heading_level(measure) is None and _list_goes_on(
-                    prev_measure, no, in_column=sum(1 for _, x in out if _numbered_in_column(x, item_cols)),
+                    prev_measure, measure, in_column=sum(1 for _, x in out if _numbered_in_column(x, item_cols)),
                     here_in_column=_numbered_in_column(r, item_cols)):
                 starts_item = False
             no_units = all(cells[c].empty for c in unit_cols)
@@ -237,7 +231,7 @@ def join_page_cuts(lt: LogicalTable, fates: list[RowFate]) -> None:
                 cells[c].empty or not heading_level(cells[c].text) for c in groups)
             if (grouping_blank or title_rest) and not starts_item and prev_measure and (
                     not prev_measure.endswith(_TERMINAL) or (no_units and prev_units) or cut_unit
-                    or (numbered and (no_units or not sub_point))):
+                    or (numbered and (no_units or not circled_goes_on))):
                 merged = []
                 for i, (a, b) in enumerate(zip(_pad(prev, lt.cmap.n_cols), cells)):
                     if b.empty or b.covered or b.text == a.text:

@@ -360,7 +360,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                 finishing = [] if t.endswith(_TERMINAL) else [
                     col for col in open_cells if _completes(rows[-1].cells[col], t)] or [
                     col for col in tail if roles[col] in ("lead", "responsible") and rows[-1].cells.get(col)
-                    and (not re.match(_SUFFIX_START, t) or _known_join(rows[-1].cells[col], t))
+                    and (not re.match(_SUFFIX_START, t) or cell_runs_on(rows[-1].cells[col][-1], t))  # (市直各有关部 / 门)
                     and _completes(rows[-1].cells[col], t)]
                 unit_cols = [col for col in tail if roles[col] in ("lead", "responsible") and rows[-1].cells.get(col)]
                 if finishing:
@@ -904,12 +904,6 @@ def _completes(parts: list[str], text: str) -> bool:
     return any(name_runs_on(last, first) for last in lasts) or (
         first == text and any(len(last) >= 2 and not is_known(last + first) and starts_known(last + first)
                               and not starts_known(first) for last in lasts))
-
-
-def _known_join(parts: list[str], text: str) -> bool:
-    """The cell's last name and the text's first piece make a name the registry knows
-    (市直各有关部 / 门: the name looked whole, ending in 部)."""
-    return cell_runs_on(parts[-1], text)
 
 
 def _measure_done(rows: list[_Row], m: int) -> bool:
