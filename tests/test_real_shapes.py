@@ -733,3 +733,40 @@ def test_pdf_measure_list_cut_by_a_page_break(name: str, gold: str) -> None:
     on the next page is the rest of that measure, not rows 1, 2, 3."""
     exact, n_gold, n_pred = _exact(name, gold)
     assert n_pred == n_gold and exact == n_gold
+
+
+def test_layout_two_row_header_whose_deadline_word_touches_the_unit_umbrella() -> None:
+    """-layout of a two-row header, ``时 限 要 求 责任单位`` over ``牵 头 部 门  责 任 部 门``:
+    the umbrella 责任单位 gives way to the words under it, the deadline word beside it,
+    which only touches them, keeps its column; every task keeps its deadline."""
+    notice = govdisclose.parse(SHAPES / "layout_two_row_header_touching_deadline.txt")
+    assert all(t.deadline.kind != "none" for t in notice.tasks)
+    exact, n_gold, n_pred = _exact("layout_two_row_header_touching_deadline.txt", "corpus/001_5f5c5b47d6ce5cb8")
+    assert n_pred == n_gold and 2 * exact / (n_gold + n_pred) >= 0.93
+
+
+def test_viewer_copy_with_unlabelled_item_column_and_title_rows() -> None:
+    """A viewer's copy, one cell a line, whose header prints no word over the 序号 column and
+    whose sections are rows of their own: bare numbers that count up 1, 2, 3 are that column,
+    though one unit a line outnumbers them, so the task title is not read as a measure. A
+    measure line as wide as the others after one cut mid-sentence (…建成全 / 市社会公共信息资源
+    共享交换平台，编制出台社会公共信息资源管理办) stays the measure's, though it reads like units."""
+    notice = govdisclose.parse(SHAPES / "pdfcopy_unlabelled_item_column_title_rows.txt")
+    first = notice.tasks[0]
+    assert (first.item_no, first.task.title, first.section.title) == ("1", "加强预期引导", "以政务公开助力稳增长")
+    exact, n_gold, n_pred = _exact("pdfcopy_unlabelled_item_column_title_rows.txt", "corpus/002_434dd7b64f93f40d")
+    assert n_pred == n_gold and exact == n_gold
+
+
+@pytest.mark.parametrize(("name", "gold"), [
+    ("tab_page_numbers_between_rows.txt", "corpus/000_d9d317be621d0210"),
+    # a section's title row, then the page's number, then the header again
+    ("tab_page_number_after_title_row.txt", "corpus/002_434dd7b64f93f40d"),
+])
+def test_tab_copy_page_numbers_between_rows(name: str, gold: str) -> None:
+    """A Word copy whose page numbers (a bare ``2`` on its own line, untabbed, after a row's
+    end) sit before the header printed again: no unit list ends in a page number."""
+    notice = govdisclose.parse(SHAPES / name)
+    assert not any(u.isdigit() for t in notice.tasks for u in t.lead_units + t.responsible_units)
+    exact, n_gold, n_pred = _exact(name, gold)
+    assert n_pred == n_gold and exact == n_gold

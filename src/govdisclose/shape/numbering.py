@@ -120,3 +120,12 @@ def counted_number(text: str) -> bool:
     """A number opening the text counts something (5 日前, 10 月底前, 24 小时内): it is no
     item number, though a line of a wrapped measure may start with it."""
     return re.match(rf"\s*\d{{1,3}} ?[{COUNTED}]", text) is not None
+
+
+def counts_up(cells: list[str]) -> bool:
+    """Item numbers go up (1, 2, 3 … or a page's 14, 15 …, or 1, 2 / 1, 2, 3 under each task);
+    the day in 10 月 31 日前 / 11 月 30 日前, a run of bare numbers between spaces too, does not."""
+    nums = [int(re.sub(r"\D", "", c)) for c in cells]
+    # (numbering that starts again at 1 under each task goes up too)
+    ups = sum(1 for x, y in zip(nums, nums[1:]) if y > x or (y == 1 and x > 1))
+    return len(nums) < 2 or ups >= 0.8 * (len(nums) - 1)

@@ -22,7 +22,7 @@ from govdisclose.normalize.words import breaks_word
 from govdisclose.parsers.document import Cell, Row
 from govdisclose.shape.celltypes import cell_type, person_like
 from govdisclose.shape.header import header_role, resolve_roles
-from govdisclose.shape.numbering import ITEM_RE, heading_level, sub_point
+from govdisclose.shape.numbering import ITEM_RE, counts_up, heading_level, sub_point
 
 _ACCEPTS = {
     "item_no": {"item"},
@@ -56,9 +56,18 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
     item_after_groups = bool(groups_before) and any(r == "item_no" and c > groups_before[-1] for c, r in enumerate(roles))
     kinds = [cell_type(t) if t is not None else "end" for _, t in cells]
     title_width = _cut_title_width(cells, kinds)
+    measure_width = _cut_measure_width(cells, kinds)
     numbered_titles = _titles_numbered(cells, kinds)
     for k, (line, text) in enumerate(cells):
         kind = kinds[k]
+        # a measure line cut at the column's width that reads like a unit list
+        # (…工作。建成全 / 市社会公共信息资源共享交换平台，编制出台社会公共信息资源管理办):
+        # as wide as the measure lines, after one cut mid-sentence, it is the measure's
+        if kind == "units" and measure_width and cur and cur[-1].col == measure_col \
+                and display_width(text) >= measure_width - 2 \
+                and display_width(cur[-1].text.split("\n")[-1]) >= measure_width - 2 \
+                and not cur[-1].text.rstrip().endswith(_SENTENCE_END):
+            kind = "measure"
         if kind == "end":
             if cur:
                 rows.append(cur)
@@ -256,15 +265,21 @@ def _titles_numbered(cells: list[tuple[int, str | None]], kinds: list[str]) -> b
     return len(bare) <= max(2, 0.1 * heads)
 
 
-def _cut_title_width(cells: list[tuple[int, str | None]], kinds: list[str]) -> int | None:
-    """The width titles are cut at, when the copy cuts its cells at column widths: the
-    measure lines share one longest length (a third of them or more), and the longest
-    short unpunctuated piece occurs three times or more. None otherwise."""
+def _cut_measure_width(cells: list[tuple[int, str | None]], kinds: list[str]) -> int | None:
+    """The width measure lines are cut at, when the copy cuts its cells at column widths:
+    the measure lines share one longest length (a third of them or more). None otherwise."""
     measures = [display_width(t) for (_, t), k in zip(cells, kinds) if k == "measure" and t]
     if len(measures) < 10:
         return None
     top = max(measures)
-    if sum(1 for n in measures if n >= top - 3) < len(measures) / 3:
+    return top if sum(1 for n in measures if n >= top - 3) >= len(measures) / 3 else None
+
+
+def _cut_title_width(cells: list[tuple[int, str | None]], kinds: list[str]) -> int | None:
+    """The width titles are cut at, when the copy cuts its cells at column widths: the
+    measure lines share one longest length (a third of them or more), and the longest
+    short unpunctuated piece occurs three times or more. None otherwise."""
+    if _cut_measure_width(cells, kinds) is None:
         return None
     shorts = [display_width(t.strip()) for (_, t), k in zip(cells, kinds)
               if k == "short" and t and not re.search(r"[。；;，,、]$", t.strip()) and len(t.strip()) >= 6]
@@ -477,8 +492,11 @@ def with_item_column(header: list[str], texts: list[str]) -> list[str]:
         return header
     kinds = [cell_type(t) for t in texts if t]
     items, measures, units = kinds.count("item"), kinds.count("measure"), kinds.count("units")
-    # (a measure cut at its column's width counts once a line: units count rows better)
-    if items >= 2 and (items >= 0.5 * measures or items >= 0.4 * units):
+    # (a measure cut at its column's width counts once a line: units count rows better;
+    # one unit a line counts more still, but numbers that count up are a 序号 all the same)
+    numbers = [t for t in texts if t and cell_type(t) == "item"]
+    if items >= 2 and (items >= 0.5 * measures or items >= 0.4 * units
+                       or (items >= 3 and counts_up(numbers))):
         empty = [k for k, h in enumerate(header) if not h.strip()]
         if empty:  # the header cell left empty over the numbers
             return header[:empty[0]] + ["序号"] + header[empty[0] + 1:]

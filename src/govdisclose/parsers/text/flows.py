@@ -33,6 +33,8 @@ def tab_cells(lines: Lines, after: Lines | None = None) -> tuple[list[tuple[int,
                 blank = False
         elif not line.strip():
             blank = True
+        elif cells and blank and re.fullmatch(r"\d{1,3}", line.strip()):
+            continue  # a page's number between rows (untabbed, after the row's end), not a cell's rest
         elif cells:
             cells[-1].paragraphs.append(line.strip())
         else:

@@ -17,7 +17,7 @@ from govdisclose.normalize.text import line_joiner, opens_sub_point
 from govdisclose.normalize.units import cell_runs_on, ends_whole, is_known, scoped_unit, two_names
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.shape.header import header_role, names_a_table
-from govdisclose.shape.numbering import ITEM_RE, counted_number, heading_level
+from govdisclose.shape.numbering import ITEM_RE, counted_number, counts_up, heading_level
 
 Lines = list[tuple[int, str]]
 _TERMINAL = ("。", "；", ";", "）", ")", "〕")
@@ -172,8 +172,10 @@ def _fold_two_row_headers(found: list[tuple[int, list[tuple[int, int, str]]]], l
         low = _word_spans(lines[j][1]) if j < len(lines) else None
         if low and len(low) >= 2 and all(header_role(w) in ("lead", "responsible") for _, _, w in low):
             lo0, lo1 = min(a for a, _, _ in low), max(b for _, b, _ in low)
-            # the upper words standing over the lower ones (责任单位) give way to them
-            kept = [sp for sp in spans if not (sp[0] < lo1 + 2 and sp[1] > lo0 - 2)]
+            # the upper words standing over the lower ones (责任单位) give way to them; a
+            # word of another column that only touches them (时 限 要 求 责任单位) stays
+            kept = [sp for sp in spans if not (sp[0] < lo1 + 2 and sp[1] > lo0 - 2 and (
+                header_role(sp[2]) in ("lead", "responsible") or lo0 - 2 <= (sp[0] + sp[1]) / 2 <= lo1 + 2))]
             if len(kept) < len(spans):
                 out.append((k, j, sorted(kept + low)))
                 continue
@@ -199,18 +201,9 @@ def _number_runs(body: Lines) -> list[tuple[int, int, int]]:
                     for l in data if l[a:b].strip())
         numbers = [c for c in cells if _NUMBER.fullmatch(c)]
         if numbers and all(_NUMBER.fullmatch(c) or _CIRCLED.fullmatch(c) for c in cells) \
-                and len(numbers) >= 0.8 * len(cells) and _counts_up(numbers) and not dated:
+                and len(numbers) >= 0.8 * len(cells) and counts_up(numbers) and not dated:
             out.append((a, b, len(cells)))
     return out
-
-
-def _counts_up(cells: list[str]) -> bool:
-    """Item numbers go up (1, 2, 3 … or a page's 14, 15 …, or 1, 2 / 1, 2, 3 under each task);
-    the day in 10 月 31 日前 / 11 月 30 日前, a run of bare numbers between spaces too, does not."""
-    nums = [int(re.sub(r"\D", "", c)) for c in cells]
-    # (numbering that starts again at 1 under each task goes up too)
-    ups = sum(1 for x, y in zip(nums, nums[1:]) if y > x or (y == 1 and x > 1))
-    return len(nums) < 2 or ups >= 0.8 * (len(nums) - 1)
 
 
 def _number_run(body: Lines, spans: list[tuple[int, int, str]]) -> int | None:
