@@ -770,3 +770,49 @@ def test_tab_copy_page_numbers_between_rows(name: str, gold: str) -> None:
     assert not any(u.isdigit() for t in notice.tasks for u in t.lead_units + t.responsible_units)
     exact, n_gold, n_pred = _exact(name, gold)
     assert n_pred == n_gold and exact == n_gold
+
+
+def test_section_title_cut_twice_before_the_task_title() -> None:
+    """Cells cut at a narrow column's width: a section title in three pieces (一、紧扣“十四 /
+    五”开好局起好 / 步深化政务公开) before the task title (（一）…) is one title, not three cells."""
+    from govdisclose.parsers.text.align import align
+
+    cells = [(1, "一、紧扣“十四"), (2, "五”开好局起好"), (3, "步深化政务公开"), (4, "（一）做好各类"), (5, "规划主动公开"),
+             (6, "1．公开全区国民经济和社会发展第十四个五年规划，做好历史规划的归集整理。"), (7, "区发展改革委"),
+             (8, "10月31日前")]
+    rows = align(cells, ["group", "group", "measure", "responsible", "deadline"])
+    assert [[c.text for c in r.cells] for r in rows] == [[
+        "一、紧扣“十四五”开好局起好步深化政务公开", "（一）做好各类规划主动公开",
+        "1．公开全区国民经济和社会发展第十四个五年规划，做好历史规划的归集整理。", "区发展改革委", "10月31日前"]]
+
+
+def test_raw_copy_whose_cells_are_cut_at_narrow_columns() -> None:
+    """-raw-like text with no digit spacing or joined baselines (so it looks like a viewer's
+    copy) whose cells are all cut at narrow widths (专项规划编制 / 完成后20个工 / 作日内公开):
+    the -raw rebuild is weighed against the cell-per-line reading and wins."""
+    notice = govdisclose.parse(SHAPES / "raw_cells_cut_at_narrow_columns.txt")
+    assert notice.tasks[1].deadline.text == "专项规划编制完成后20个工作日内公开"
+    exact, n_gold, n_pred = _exact("raw_cells_cut_at_narrow_columns.txt", "corpus/001_5f5c5b47d6ce5cb8")
+    assert n_pred == n_gold and exact == n_gold
+
+
+def test_remark_printed_again_before_the_next_rows_titles() -> None:
+    """Sections as title rows, tasks printed on every row, a 备注 column whose few remarks
+    (纳入年度考核, 按季度报送进展) close rows: a remark and the next row's task title are one
+    title more than the grouping columns, as a title row and its task would be; a short
+    text printed again before a different text each time is the remark, not a section."""
+    name = "cells_remark_before_task_under_title_rows.txt"
+    notice = govdisclose.parse(SHAPES / name)
+    assert not any(t.task and "考核" in t.task.title or t.section and "考核" in t.section.title for t in notice.tasks)
+    exact, n_gold, n_pred = _exact(name, "corpus/002_434dd7b64f93f40d")
+    assert n_pred == n_gold and exact == n_gold
+
+
+def test_cell_pipe_copy_whose_repeated_header_opens_with_a_two_character_word() -> None:
+    """A cell a line closed by `` |``: after a page number the header is printed again,
+    opening with 类别, which looks like a two-character name; it opens a row (the repeated
+    header, dropped), so the unit cell before it gets no header words."""
+    notice = govdisclose.parse(SHAPES / "cellpipe_two_char_header_word_after_page_number.txt")
+    assert not any("类别" in u or u == "单位" for t in notice.tasks for u in t.responsible_units)
+    exact, n_gold, n_pred = _exact("cellpipe_two_char_header_word_after_page_number.txt", "corpus/000_d9d317be621d0210")
+    assert n_pred == n_gold and exact == n_gold

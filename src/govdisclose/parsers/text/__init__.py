@@ -187,7 +187,7 @@ def _one_line_header_cells(lines: list[tuple[int, str]],
     rows = align(body, resolve_roles(header))
     table = Table(rows=[Row(cells=[Cell.of(h) for h in header], index=0, line=lines[k][0])] + rows,
                   index=0, flags=["cells"])
-    if (joins or paged) and _raw_reads_better(table, raw):
+    if (joins or paged or wrapped) and _raw_reads_better(table, raw):
         # a join or two, or lines longer than a column (-raw of a table whose measure column
         # comes first), or the header printed again inside a row cut by a page break: a
         # viewer's copy or -raw cannot be told apart; the grid that reads better

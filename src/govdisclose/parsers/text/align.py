@@ -58,6 +58,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
     title_width = _cut_title_width(cells, kinds)
     measure_width = _cut_measure_width(cells, kinds)
     numbered_titles = _titles_numbered(cells, kinds)
+    remarks = _repeated_remarks(cells, kinds)
     for k, (line, text) in enumerate(cells):
         kind = kinds[k]
         # a measure line cut at the column's width that reads like a unit list
@@ -121,7 +122,11 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 if x not in ("short", "heading"):
                     break
                 ahead += 1
-            if other is not None and (ahead > len(groups_before) + 1 or numbered_titles) and not _unit_run(cells, k):
+            # (one title more than the grouping columns may be a title row's; a short text
+            # printed again and again before different titles is a remark all the same)
+            if other is not None and (ahead > len(groups_before) + 1 or numbered_titles
+                                      or (ahead == len(groups_before) + 1 and text.strip() in remarks)) \
+                    and not _unit_run(cells, k):
                 cur.append(_Placed(other, text, line))
                 pointer = other
                 continue
@@ -142,7 +147,12 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 and len(text) < 30 and not heading_level(text) and not ITEM_RE.match(text) \
                 and not text.endswith(("。", "；", ";")):
             ahead = _peek(cells, k)
-            deeper = heading_level(cur[-1].text) == "section" and ahead is not None and heading_level(ahead) == "task"
+            # (the deeper title may come after one more piece: 一、紧扣“十四 / 五”开好局起好 /
+            # 步深化政务公开 / （一）做好各类…)
+            after_pieces = [t for _, t in cells[k + 1:] if t and t.strip()][:2]
+            deeper = heading_level(cur[-1].text) == "section" and any(
+                heading_level(t) == "task" and all(_title_piece(p) for p in after_pieces[:j])
+                for j, t in enumerate(after_pieces))
             last_group = heading_level(cur[-1].text) == "task" or not [c for c in groups_before if c > cur[-1].col]
             # (a title cut twice: 三、持续加强 / 重点领域信息 / 公开, then the row's measure)
             after = [x for x in kinds[k + 1:] if x != "empty"][:2]
@@ -325,6 +335,26 @@ def _unit_run(cells: list[tuple[int, str | None]], k: int, prefix: str = "") -> 
         if cell_type(acc) == "units":
             return bool(prefix) or len(acc) > len(t.strip()) or cell_type(t) != "units"
     return False
+
+
+def _repeated_remarks(cells: list[tuple[int, str | None]], kinds: list[str]) -> set[str]:
+    """Short unnumbered texts printed more than once, each time before another text
+    (纳入年度考核 before one task title, then before the next): a remark column's words.
+    A title printed again stands before its own rows' titles and items, which differ too,
+    so this is asked only where a title row would be one title too many."""
+    after: dict[str, set[str]] = {}
+    for k, kind in enumerate(kinds):
+        text = (cells[k][1] or "").strip()
+        if kind == "short" and not heading_level(text):
+            after.setdefault(text, set()).add((_peek(cells, k) or "").strip())
+    return {t for t, nexts in after.items() if len(nexts) >= 2}
+
+
+def _title_piece(text: str) -> bool:
+    """A short unnumbered piece that can be the middle of a title cut at its column's width."""
+    t = text.strip()
+    return len(t) < 30 and not heading_level(t) and not ITEM_RE.match(t) and not t.endswith(("。", "；", ";")) \
+        and cell_type(t) == "short"
 
 
 def _peek(cells: list[tuple[int, str | None]], k: int) -> str | None:

@@ -146,7 +146,8 @@ def trailing_pipe_table(lines: Lines) -> tuple[list[tuple[int, str]], Table] | N
             continue
         nxt = next((t for _, t in items[k + 1:] if t is not None), None)
         kind = cell_type(nxt) if nxt else "end"
-        if any(cur) and (kind in ("units", "deadline") or (nxt and person_like(nxt))) \
+        # (a header word, 类别, printed again after a page break opens a row; it is no name)
+        if any(cur) and (kind in ("units", "deadline") or (nxt and person_like(nxt) and not header_role(nxt))) \
                 and not all(header_role(c) for c in cur if c):
             cur.append("")  # an empty cell: what follows cannot open a row
         else:
