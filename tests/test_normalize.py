@@ -56,6 +56,13 @@ def test_widths_and_spacing() -> None:
     ("县财政局；县税务局", "responsible", [], ["县财政局", "县税务局"]),
     ("牵头单位:县政府办,责任单位:各乡镇", "responsible", ["县政府办"], ["各乡镇"]),
     ("区政府办公室、区政府办公室", "lead", ["区政府办公室"], []),
+    # a township's offices carry no scope; a copy prints the cell's line break as a space
+    ("经济发展办公室 社会事务办公室", "responsible", [], ["经济发展办公室", "社会事务办公室"]),
+    ("各村（社区） 综合行政执法队", "responsible", [], ["各村（社区）", "综合行政执法队"]),
+    ("经济发展办公室社会事务办公室", "responsible", [], ["经济发展办公室", "社会事务办公室"]),
+    # (a space inside one name stays inside it)
+    ("市政府 办公室", "responsible", [], ["市政府办公室"]),
+    ("区政府 信息公开办", "responsible", [], ["区政府信息公开办"]),
 ])
 def test_units(cell: str, role: str, lead: list[str], resp: list[str]) -> None:
     got = parse_units(cell, role)
@@ -302,3 +309,19 @@ def test_a_number_that_counts_something_is_no_item_number() -> None:
     from govdisclose.shape.numbering import counted_number
     assert counted_number("5 日前在村务公开栏更新") and counted_number("10 月底前") and counted_number("24小时内")
     assert not counted_number("5 公开政府信息") and not counted_number("12．规范政策解读")
+
+
+def test_numbers_that_count_up() -> None:
+    """Bare numbers, circled numbers (a 序号 column of sub-items) and numbers starting
+    again under each task count up; a run of days does not; none of them raises."""
+    from govdisclose.shape.numbering import counts_up
+
+    assert counts_up(["1", "2", "3"]) and counts_up(["①", "②", "③"]) and counts_up(["1", "2", "1", "2", "3"])
+    assert not counts_up(["31", "30", "15"]) and not counts_up(["1", "①", "2", "②"])
+
+
+@pytest.mark.parametrize("text", ["项目验收后15日内", "抽检结果作出后7个工作日内", "每月10日前", "收到申请后3个月内"])
+def test_relative_deadlines_read_as_deadlines(text: str) -> None:
+    from govdisclose.shape.celltypes import cell_type
+
+    assert cell_type(text) == "deadline"

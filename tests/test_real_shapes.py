@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -816,3 +817,66 @@ def test_cell_pipe_copy_whose_repeated_header_opens_with_a_two_character_word() 
     assert not any("类别" in u or u == "单位" for t in notice.tasks for u in t.responsible_units)
     exact, n_gold, n_pred = _exact("cellpipe_two_char_header_word_after_page_number.txt", "corpus/000_d9d317be621d0210")
     assert n_pred == n_gold and exact == n_gold
+
+
+@pytest.mark.parametrize(("name", "gold"), [
+    # deadlines one character wider than their column (2019年9月30日前省工商联): the run under
+    # 时限 and 协办单位 is cut where fewest lines hold text
+    ("layout_deadlines_run_into_next_column.txt", "variants/golds/901_province_2019"),
+    # one deadline bridges the gutter (2024年6月30日前便民服务中心), titles printed on every
+    # row: a title never runs on into the next row's first line
+    ("layout_one_deadline_bridges_gutter_titles_every_row.txt", "variants/golds/905_township_2024"),
+])
+def test_layout_deadline_column_kept_apart_from_the_next(name: str, gold: str) -> None:
+    """-layout whose deadline cells touch the unit column beside them: the deadline column
+    is still a column, so no unit list opens with a date."""
+    notice = govdisclose.parse(SHAPES / name)
+    assert all(t.deadline.kind != "none" for t in notice.tasks)
+    assert not any(re.match(r"\d|每|持续|长期|年底", u) for t in notice.tasks for u in t.lead_units + t.responsible_units)
+    exact, n_gold, n_pred = _exact(name, gold)
+    assert n_pred == n_gold and exact == n_gold
+
+
+def test_tab_copy_two_row_header_whose_umbrella_spans_an_empty_cell() -> None:
+    """A Word copy of a two-row header: 责任单位 and an empty cell over 牵头部门 | 责任部门,
+    the lower row after three empty cells. The first row's title (基层政务公开标准目录) is
+    no header word, so the header is the two rows folded."""
+    notice = govdisclose.parse(SHAPES / "tab_two_row_header_umbrella_over_empty_cell.txt")
+    assert notice.tasks[0].responsible_units == ["经济发展办公室", "社会事务办公室"]
+    assert notice.tasks[0].section is None
+    exact, n_gold, n_pred = _exact("tab_two_row_header_umbrella_over_empty_cell.txt", "variants/golds/905_township_2024")
+    assert n_pred == n_gold and exact == n_gold
+
+
+def test_cell_per_line_copy_of_a_township_list() -> None:
+    """One cell a line: 每季度 then the next row's task 村务公开 are two cells, not one
+    deadline; 项目验收后15日内 is a deadline, not a title; a row whose only unit cell says
+    what the lead above says (党政综合办公室) has that lead and no 配合."""
+    t = govdisclose.parse(SHAPES / "cells_township_offices_lead_printed_again.txt").tasks
+    assert (t[1].lead_units, t[1].responsible_units) == (["党政综合办公室"], [])
+    assert t[3].deadline.text == "每季度" and t[4].task.title == "村务公开"
+    assert t[5].deadline.kind == "relative" and t[6].section is None
+    exact, n_gold, n_pred = _exact("cells_township_offices_lead_printed_again.txt", "variants/golds/905_township_2024")
+    assert n_pred == n_gold and exact == n_gold
+
+
+def test_raw_unit_name_cut_inside_its_bracket() -> None:
+    """-raw: 县委宣传部（县政府 / 新闻办）牵头，县政 / 府办公室，… ends like a name at 府 but
+    its bracket is open: the cell goes on, and the lines after it are no section title."""
+    t = govdisclose.parse(SHAPES / "raw_unit_cut_inside_its_bracket.txt").tasks
+    assert (t[7].lead_units, t[7].responsible_units) == (["县委宣传部（县政府新闻办）"], ["县政府办公室", "县公安局"])
+    exact, n_gold, n_pred = _exact("raw_unit_cut_inside_its_bracket.txt", "variants/golds/904_county_2016")
+    assert n_pred == n_gold and exact == n_gold
+
+
+def test_viewer_copy_with_person_column_after_the_deadline() -> None:
+    """A viewer's copy (one cell a line, a 责任领导 column of names after the deadline): the
+    -raw rebuild, which runs the name and the next title into the deadline (及时更新吴敏
+    政策解读和回应关切), reads worse once deadline cells count, so the cell reading stays."""
+    from govdisclose.parsers.text.quality import _opens_with_name
+
+    assert _opens_with_name("社会事务办公室2024年5月底前") and not _opens_with_name("按市财政局规定时间公开")
+    notice = govdisclose.parse(SHAPES / "pdfcopy_deadline_then_person_column.txt")
+    assert [t.deadline.text for t in notice.tasks[:3]] == ["2024年5月底前", "及时更新", "持续推进"]
+    exact, n_gold, n_pred = _exact("pdfcopy_deadline_then_person_column.txt", "variants/golds/905_township_2024")
+    assert n_pred == n_gold and exact >= n_gold - 1  # (row 4: one unit a line, lead and 配合 cannot be told apart)

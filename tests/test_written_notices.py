@@ -2,7 +2,9 @@
 fixtures/make_variants.py): a province's 2019 division with 厅 departments and numbered
 sub-points inside measures (``以下工作：`` / ``1.…`` / ``2.…``), a township's 2020 list of
 offices (镇党政办, 各村（社区）) with a task-name column and no sections, a district's 2023
-table with ``（1）`` sub-points. Each variant draws header words, column order, item style,
+table with ``（1）`` sub-points, a county's 2016 table of 县 bureaus (a name with its alias in
+brackets, 县委宣传部（县政府新闻办）, relative deadlines), a township's 2024 list whose offices
+carry no scope (党政综合办公室, 经济发展办公室, 综合行政执法队). Each variant draws header words, column order, item style,
 unit separators (one unit a line included), merges and flow, as the benchmark does."""
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ WRITTEN = {stem: g for stem, g in golds(written=True).items() if stem.startswith
 
 
 def test_the_written_notices_are_there() -> None:
-    assert sorted(WRITTEN) == ["901_province_2019", "902_township_2020", "903_district_2023"]
+    assert sorted(WRITTEN) == ["901_province_2019", "902_township_2020", "903_district_2023",
+                               "904_county_2016", "905_township_2024"]
     sub_points = [t for g in WRITTEN.values() for t in g["tasks"] if "\n1" in t["measure"] or "\n（1）" in t["measure"]]
     assert len(sub_points) >= 3
 

@@ -256,7 +256,14 @@ def ends_with_role(text: str) -> bool:
 def ends_whole(text: str) -> bool:
     """Whether a unit cell's text so far is finished: its last name ends like a unit, or the
     cell ends with a role word (…各部门配合). A separator at the end means more follows."""
-    return ends_like_unit(re.split(r"[、，,；;]", text)[-1]) or ends_with_role(text)
+    last = re.split(r"[、，,；;]", text)[-1]
+    return (ends_like_unit(last) and not _bracket_open(last)) or ends_with_role(text)
+
+
+def _bracket_open(name: str) -> bool:
+    """A name cut inside its bracket (县委宣传部（县政府 / 新闻办）): not finished, though
+    it ends like one."""
+    return name.count("（") + name.count("(") > name.count("）") + name.count(")")
 
 
 def names_with_role(part: str) -> bool:
@@ -271,7 +278,7 @@ def names_with_role(part: str) -> bool:
 def ends_mid_name(text: str) -> bool:
     """Whether the last name of a unit list stops short of a unit ending (省医保 | 局)."""
     last = re.split(r"[、，,；;\n]", text.strip())[-1]
-    return bool(last) and not ends_like_unit(last) and not names_with_role(last)  # (…各区县政府负责)
+    return bool(last) and (not ends_like_unit(last) or _bracket_open(last)) and not names_with_role(last)  # (…各区县政府负责)
 
 
 def scoped_unit(name: str) -> bool:
@@ -374,8 +381,11 @@ def two_names(left: str, right: str) -> bool:
     last = re.split(r"[、，,；;\n\s]", left.strip())[-1]
     first = re.split(r"[、，,；;\n\s]", right.strip())[0]
     starts = tuple(reg["scopes"]) + ("各", "有关")
+    # (a township's offices carry no scope: 经济发展办公室 | 社会事务办公室, two whole-looking
+    # names of four characters or more, the second not opening with a name's tail)
+    whole = len(last) >= 4 and len(first) >= 4 and ends_like_unit(first) and first[0] not in "办室委局厅处科股所队站部"
     return bool(last) and ends_like_unit(last) and last not in reg["bare_scopes"] and bool(first) \
-        and (first.startswith(starts) and len(first) >= 3 or is_known(first)) \
+        and (first.startswith(starts) and len(first) >= 3 or is_known(first) or whole) \
         and not reg["role_re"].match(first) and not is_known(last + first)
 
 

@@ -15,7 +15,8 @@ from govdisclose.normalize.units import ends_like_unit, is_known, names_with_rol
 from govdisclose.shape.numbering import ITEM_RE, heading_level
 
 _ITEM = re.compile(r"^\s*(?:[（(]?\d{1,3}[）)]?\s*[.．、﹒]?|[①-⑳])\s*$")
-_DATEISH = re.compile(r"(\d{1,2}\s*月|20\d{2}[.\-/．]\d{1,2}|年底|年内|季度|上半年|下半年|长期|持续|及时|全年|每年|每月|定期|常态化|完成后|工作日)")
+_DATEISH = re.compile(r"(\d{1,2}\s*月|20\d{2}[.\-/．]\d{1,2}|年底|年内|季度|上半年|下半年|长期|持续|及时|全年|每年|每月|定期|常态化|完成后|工作日|"
+                      r"\d+\s*个?(?:工作)?(?:日|天|小时|个?月)以?内)")
 
 
 @lru_cache(maxsize=1)

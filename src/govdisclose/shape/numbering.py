@@ -125,7 +125,13 @@ def counted_number(text: str) -> bool:
 def counts_up(cells: list[str]) -> bool:
     """Item numbers go up (1, 2, 3 … or a page's 14, 15 …, or 1, 2 / 1, 2, 3 under each task);
     the day in 10 月 31 日前 / 11 月 30 日前, a run of bare numbers between spaces too, does not."""
-    nums = [int(re.sub(r"\D", "", c)) for c in cells]
+    nums = [int(d) if (d := re.sub(r"\D", "", c)) else _circled(c) for c in cells]
     # (numbering that starts again at 1 under each task goes up too)
     ups = sum(1 for x, y in zip(nums, nums[1:]) if y > x or (y == 1 and x > 1))
     return len(nums) < 2 or ups >= 0.8 * (len(nums) - 1)
+
+
+def _circled(text: str) -> int:
+    """The value of a circled number (① is 1); 0 for anything else."""
+    m = re.search(r"[①-⑳]", text)
+    return ord(m.group(0)) - ord("①") + 1 if m else 0

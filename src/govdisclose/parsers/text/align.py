@@ -86,8 +86,13 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
                 cur[-1] = _Placed(free[-1], cur[-1].text, cur[-1].line)
                 pointer = free[-1]
         # a deadline broken over lines (2022年1月 / 15日前)
+        # (not after a whole deadline, 每季度 | 村务公开, unless the piece goes on with its date
+        # or its word, or is a word's end: 按规定时限 | 公开)
         if cur and roles[cur[-1].col] == "deadline" and kind in ("short", "deadline") \
                 and len(cur[-1].text + text) <= 30 and cell_type(cur[-1].text + text) == "deadline" \
+                and (cell_type(cur[-1].text) != "deadline" or _DEADLINE_GOES_ON.match(text)
+                     or cur[-1].text.rstrip().endswith(("，", ",", "、")) or _word_across(cur[-1].text, text)
+                     or len(text.strip()) <= 3) \
                 and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")) and not _opens_with_unit(text) \
                 and not (kind == "deadline" and _FRESH_DEADLINE.match(text)
                          and any(roles[c] == "other" for c in range(pointer + 1, len(roles)))):
@@ -243,6 +248,16 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
     return _finish(rows, roles, prev)
 
 
+_DEADLINE_WORDS = re.compile(r"工作日|日内|以内|之前|日前|底前|年底|月底|季度|半年|坚持|推进|更新|完成后|个月|公开")
+
+
+def _word_across(before: str, after: str) -> bool:
+    """A deadline's word cut by the line end (…完成后20个工 / 作日内公开)."""
+    cut = len(before)
+    return any(m.start() < cut < m.end() for m in _DEADLINE_WORDS.finditer(before + after))
+
+
+_DEADLINE_GOES_ON = re.compile(r"^[\d０-９一二三四五六七八九十]|^[日号前底内后个工月年季]")
 _SENTENCE_END = ("。", "；", ";", "！", "？", "）", ")", "”")
 _FRESH_DEADLINE = re.compile(r"^(?:\d{4}年|\d{1,2}月|[一二三四]季度|年底|年内|上半年|下半年|持续|长期|及时|每|定期|按)")
 def _closes_row(measure: str, text: str, ahead: list[tuple[int, str | None]]) -> bool:
@@ -377,6 +392,12 @@ def _finish(rows: list[list[_Placed]], roles: list[str | None], prev: list[Cell]
     for k, placed in enumerate(rows):
         texts = all_texts[k]
         lone = lone_unit_col(texts, unit_cols, roles) if unmerged_units else None
+        if lone is None and prev is not None:
+            # the only unit cell says what the lead cell above says: the lead printed again
+            # (a merge would not print it twice), and this row has no 配合
+            lead = lone_unit_col(texts, unit_cols, roles)
+            if lead is not None and not prev[lead].empty and texts[next(c for c in unit_cols if c in texts)] == prev[lead].text:
+                lone = lead
         if lone is not None:  # unit cells are not merged in this table: the other one is empty
             texts[lone] = texts.pop(next(c for c in unit_cols if c in texts))
         # the cells a short row has sit at the right of their run of unit (or grouping)

@@ -74,7 +74,7 @@ def two_row_header(cells: list[FlowCell], i: int, n: int) -> tuple[list[FlowCell
     header (the lower row's word wins where it has one) and the cells it used."""
     end = i + n
     while end < len(cells) and end - i <= 2 * (n + 6) and \
-            (not cells[end].text.strip() or (header_role(cells[end].text) and len(_key(cells[end].text)) <= 14)):
+            (not cells[end].text.strip() or (header_role(cells[end].text, exact=True) and len(_key(cells[end].text)) <= 14)):
         end += 1
     region = cells[i:end]
     for width in range(n, len(region) // 2 + 1):

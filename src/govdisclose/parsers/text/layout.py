@@ -286,6 +286,29 @@ def _runs(lines: list[str], valleys: bool = False) -> list[tuple[int, int]]:
     return _stretches(occ)
 
 
+def _split_under_words(runs: list[tuple[int, int]], spans: list[tuple[int, int, str]],
+                       lines: list[str]) -> list[tuple[int, int]]:
+    """Runs that hold two header words' starts (时限 and 协办单位 over one run, some
+    deadlines set one character into the next column) cut between the words, at the
+    stretch of positions the fewest lines hold text in."""
+    width = max((len(l) for l in lines), default=0)
+    count = [sum(1 for l in lines if i < len(l) and not l[i].isspace()) for i in range(width)]
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        starts = sorted(h0 for h0, _h1, _w in spans if a <= h0 < b)
+        ends = {h0: h1 for h0, h1, _w in spans}
+        for left, right in zip(starts, starts[1:]):
+            lo, hi = ends[left], right
+            if hi <= lo:
+                continue
+            least = min(count[lo:hi])
+            cut = [i for i in range(lo, hi) if count[i] == least]
+            out.append((a, cut[0]))
+            a = cut[-1] + 1
+        out.append((a, b))
+    return out
+
+
 def _stretches(flags: list[bool]) -> list[tuple[int, int]]:
     """(start, end) of each run of true flags."""
     runs, start = [], None
@@ -756,6 +779,17 @@ def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> t
                     # edge, a measure line pdftotext set one space closer) touched the next
                     # column; the lines that show a gutter place them
                     extents = _extents(_runs(gapped), spans)
+                    if any(a[1] > b[0] for a, b in zip(extents, extents[1:])):
+                        # still one run under two header words: a cell one line set wider than
+                        # its column (2024年6月30日前便民服务中心) bridges the gutter the other
+                        # lines keep; a stretch few lines cross parts the columns
+                        parted = _extents(_runs(gapped, valleys=True), spans)
+                        if any(a[1] > b[0] for a, b in zip(parted, parted[1:])):
+                            # (a few lines more: the run is cut where fewest lines hold text
+                            # between the two header words over it)
+                            parted = _extents(_split_under_words(_runs(gapped), spans, gapped), spans)
+                        if all(a[1] <= b[0] for a, b in zip(parted, parted[1:])):
+                            extents = parted
                 bounds = _contiguous(extents)
             for no, l in segment:
                 if no in titles:  # a title row across the table: all of it in the first column
@@ -842,11 +876,16 @@ def _rows(table_lines: list[tuple[int, list[str]]], roles: list[str | None],
     start_set = set(starts)
     for g in groups:
         block_start, buf = None, []
+        # a table that prints its titles again on every row merges none: a title there
+        # never runs past its own row's lines
+        firsts = [table_lines[k][1][g] for k in starts]
+        unmerged = any(a and a == b for a, b in zip(firsts, firsts[1:]))
         for k, (no, cells) in enumerate(table_lines + [(0, [""] * len(roles))]):
             text = cells[g]
             after_title = k > 0 and table_lines[k - 1][0] in titles
-            # the title printed again on the next row's first line (merges repeated per row)
-            again = block_start is not None and k in start_set and text == buf[0]
+            # the title printed again on the next row's first line (merges repeated per row),
+            # or a new title there in a table that does so
+            again = block_start is not None and k in start_set and (text == buf[0] or unmerged)
             if text and block_start is not None and not heading_level(text) and no not in titles and not after_title \
                     and not again:
                 buf.append(text)

@@ -3,14 +3,16 @@
 A PDF viewer's copy and ``pdftotext -raw`` both print a table cell by cell; only -raw puts
 the cells of one baseline on one line. When a text shows too few such joins to tell, both
 rebuilds run and the grid whose rows read like rows wins: a measure in every row, unit
-cells that hold unit names, grouping cells that hold titles (not sentences or units).
+cells that hold unit names, grouping cells that hold titles (not sentences or units),
+deadline cells that hold a deadline and nothing more.
 """
 from __future__ import annotations
 
 import re
 
-from govdisclose.normalize.units import join_broken_lines, scoped_unit, without_role
+from govdisclose.normalize.units import ends_like_unit, join_broken_lines, known_matches, scoped_unit, without_role
 from govdisclose.parsers.document import Table
+from govdisclose.shape.celltypes import cell_type
 from govdisclose.shape.header import header_role
 
 _SEPARATORS = r"[、，,；;\n]"
@@ -26,9 +28,18 @@ def _units_read(text: str) -> float:
     return sum(1 for n in names if scoped_unit(n)) / len(names)
 
 
+def _opens_with_name(text: str) -> bool:
+    """A deadline cell that opens with a unit name (社会事务办公室2024年5月底前): the name
+    is the unit cell's, run into it (按市财政局规定时间 opens with 按, and is a deadline)."""
+    found = known_matches(text)
+    head = re.split(r"[\d０-９]", text, maxsplit=1)[0]
+    return bool(found and found[0][0] == 0) or (len(head) >= 3 and ends_like_unit(head))
+
+
 def grid_quality(table: Table) -> float:
     """Mean per body row of: a measure that ends a sentence, unit cells of unit names,
-    grouping cells that hold no sentence and are no unit list (each 0..1)."""
+    grouping cells that hold no sentence and are no unit list, deadline cells that read as
+    deadlines (each 0..1)."""
     if len(table.rows) < 2:
         return 0.0
     roles = [header_role(c.text) for c in table.rows[0].cells]
@@ -46,5 +57,10 @@ def grid_quality(table: Table) -> float:
         # (a title may end with 。, 加强预期引导。; it holds no sentence before its end)
         bad = sum(1 for t in groups if "。" in t[:-1] or t.endswith("。") and len(t) > 40 or _units_read(t) == 1.0)
         score += 1.0 - (bad / len(groups) if groups else 0.0)
-        total += score / 3
+        # a deadline cell that reads as a deadline, nothing after it (及时更新吴敏政策解读…)
+        # and no unit name before it (社会事务办公室2024年5月底前)
+        dates = [t for t, r in zip(texts, roles) if r == "deadline" and t]
+        score += sum(1 for t in dates if cell_type(t) == "deadline" and len(t) <= 30 and not _opens_with_name(t)
+                     ) / len(dates) if dates else 0.5
+        total += score / 4
     return total / len(body)
