@@ -880,3 +880,21 @@ def test_viewer_copy_with_person_column_after_the_deadline() -> None:
     assert [t.deadline.text for t in notice.tasks[:3]] == ["2024年5月底前", "及时更新", "持续推进"]
     exact, n_gold, n_pred = _exact("pdfcopy_deadline_then_person_column.txt", "variants/golds/905_township_2024")
     assert n_pred == n_gold and exact >= n_gold - 1  # (row 4: one unit a line, lead and 配合 cannot be told apart)
+
+
+def test_raw_header_whose_last_spaced_word_wrapped() -> None:
+    """-raw of a LibreOffice print: the header's last word wrapped, ``… 牵 头 单 位 时 间 /
+    节 点``: the second line is the header's, not a section titled 节."""
+    t = govdisclose.parse(SHAPES / "lo_raw_header_word_wrapped_spaced.txt").tasks
+    assert len(t) == 8 and all(x.section is None for x in t)
+    assert [x.deadline.text for x in t[:3]] == ["2024年5月底前", "及时更新", "持续推进"]
+
+
+def test_raw_person_line_after_a_whole_deadline() -> None:
+    """-raw: a 责任领导 line (赵强) after a deadline cut over two lines (2024 年 6 / 月 30 日前)
+    is the person column's, not the deadline's end; a cut word (公开) is no person."""
+    from govdisclose.shape.celltypes import person_like
+
+    assert person_like("赵强") and not person_like("公开")
+    t = govdisclose.parse(SHAPES / "lo_raw_person_line_after_deadline.txt").tasks
+    assert t[6].deadline.text == "2024年6月30日前"

@@ -128,4 +128,9 @@ def person_like(text: str) -> bool:
     """A name of two or three characters (a role in brackets may follow) or a phone number:
     no measure, title or unit looks like this (a 分管领导 / 联系人 column's cell)."""
     t = text.strip()
-    return bool(_PERSON.match(t)) and cell_type(t) not in ("units", "deadline", "heading", "item")
+    return bool(_PERSON.match(t)) and cell_type(t) not in ("units", "deadline", "heading", "item") \
+        and not _NO_NAME.search(t)
+
+
+# words of a cell cut at its column's width that read like a two-character name (公开, 完成)
+_NO_NAME = re.compile(r"公开|完成|推进|坚持|更新|落实|办结|开展|建设|管理|工作|服务|考核|总结|部门|单位|发布|报送")

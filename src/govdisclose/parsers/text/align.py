@@ -79,7 +79,9 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         nxt = next((x for x in kinds[k + 1:] if x != "empty"), None)
         # a remark column before the deadline (备注 | 时限) holding a deadline-like remark
         # (持续推进，年底总结): a second whole deadline moves the first one to the remark
-        if cur and roles[cur[-1].col] == "deadline" and kind == "deadline" and _FRESH_DEADLINE.match(text):
+        if cur and roles[cur[-1].col] == "deadline" and kind == "deadline" and (
+                _FRESH_DEADLINE.match(text) or (cell_type(cur[-1].text) == "deadline"
+                                                and not _deadline_goes_on(cur[-1].text, text))):
             free = [c for c in range(pointer) if roles[c] == "other" and c > max(
                 (p.col for p in cur if roles[p.col] != "deadline"), default=-1)]
             if free:
@@ -90,9 +92,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         # or its word, or is a word's end: 按规定时限 | 公开)
         if cur and roles[cur[-1].col] == "deadline" and kind in ("short", "deadline") \
                 and len(cur[-1].text + text) <= 30 and cell_type(cur[-1].text + text) == "deadline" \
-                and (cell_type(cur[-1].text) != "deadline" or _DEADLINE_GOES_ON.match(text)
-                     or cur[-1].text.rstrip().endswith(("，", ",", "、")) or _word_across(cur[-1].text, text)
-                     or len(text.strip()) <= 3) \
+                and (cell_type(cur[-1].text) != "deadline" or _deadline_goes_on(cur[-1].text, text)) \
                 and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")) and not _opens_with_unit(text) \
                 and not (kind == "deadline" and _FRESH_DEADLINE.match(text)
                          and any(roles[c] == "other" for c in range(pointer + 1, len(roles)))):
@@ -249,6 +249,14 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
 
 
 _DEADLINE_WORDS = re.compile(r"工作日|日内|以内|之前|日前|底前|年底|月底|季度|半年|坚持|推进|更新|完成后|个月|公开")
+
+
+def _deadline_goes_on(before: str, after: str) -> bool:
+    """Whether ``after`` is the rest of the whole-looking deadline ``before`` (2022年1月 /
+    15日前, …完成后20个工 / 作日内公开, 按规定时限 / 公开), not a cell of its own (每季度 |
+    村务公开)."""
+    return bool(_DEADLINE_GOES_ON.match(after)) or before.rstrip().endswith(("，", ",", "、")) \
+        or _word_across(before, after) or len(after.strip()) <= 3
 
 
 def _word_across(before: str, after: str) -> bool:
@@ -544,10 +552,13 @@ def with_item_column(header: list[str], texts: list[str]) -> list[str]:
     kinds = [cell_type(t) for t in texts if t]
     items, measures, units = kinds.count("item"), kinds.count("measure"), kinds.count("units")
     # (a measure cut at its column's width counts once a line: units count rows better;
-    # one unit a line counts more still, but numbers that count up are a 序号 all the same)
+    # one unit a line counts more still, but numbers that count up, one for (nearly) every
+    # measure, are a 序号 all the same)
     numbers = [t for t in texts if t and cell_type(t) == "item"]
+    # (a measure's first line: what most rows have, however many lines they wrap to)
+    starts = sum(1 for k, kind in enumerate(kinds) if kind == "measure" and (k == 0 or kinds[k - 1] != "measure"))
     if items >= 2 and (items >= 0.5 * measures or items >= 0.4 * units
-                       or (items >= 3 and counts_up(numbers))):
+                       or (items >= 3 and items >= 0.9 * starts and counts_up(numbers))):
         empty = [k for k, h in enumerate(header) if not h.strip()]
         if empty:  # the header cell left empty over the numbers
             return header[:empty[0]] + ["序号"] + header[empty[0] + 1:]

@@ -91,6 +91,11 @@ def find_one_line_header(lines: Lines) -> tuple[int, list[str], int] | None:
     for k, (_no, line) in enumerate(lines):
         if _header_spans(line):
             words, n = header_line_words(lines, k)
+            # (its last word may have wrapped to the next line, 时 间 / 节 点: the longer
+            # reading that still names as many columns wins)
+            wrapped = _wrapped_header(lines, k)
+            if wrapped and wrapped[1] > n and len(wrapped[0]) >= len(words):
+                return k, wrapped[0], wrapped[1]
             return k, words, n
         nxt = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j][1].strip()), None)
         if nxt is not None and line.strip():

@@ -16,6 +16,7 @@ from govdisclose.shape.celltypes import cell_type
 from govdisclose.shape.header import header_role
 
 _SEPARATORS = r"[、，,；;\n]"
+_NUMBER_RUN_IN = re.compile(r"(?:^|[\u4e00-\u9fff。）])\d{1,3}$")
 
 
 def _units_read(text: str) -> float:
@@ -56,11 +57,16 @@ def grid_quality(table: Table) -> float:
         groups = [t for t, r in zip(texts, roles) if r == "group" and t]
         # (a title may end with 。, 加强预期引导。; it holds no sentence before its end)
         bad = sum(1 for t in groups if "。" in t[:-1] or t.endswith("。") and len(t) > 40 or _units_read(t) == 1.0)
-        score += 1.0 - (bad / len(groups) if groups else 0.0)
+        # a title or a remark holds no row's number (…信息公开1, 按季度报送进展2: a 序号 run in)
+        others = [t for t, r in zip(texts, roles) if r == "other" and t]
+        bad += sum(1 for t in groups + others if _NUMBER_RUN_IN.search(t))
+        cells = len(groups) + len(others)
+        score += 1.0 - (min(bad, cells) / cells if cells else 0.0)
         # a deadline cell that reads as a deadline, nothing after it (及时更新吴敏政策解读…)
         # and no unit name before it (社会事务办公室2024年5月底前)
-        dates = [t for t, r in zip(texts, roles) if r == "deadline" and t]
-        score += sum(1 for t in dates if cell_type(t) == "deadline" and len(t) <= 30 and not _opens_with_name(t)
-                     ) / len(dates) if dates else 0.5
-        total += score / 4
+        if "deadline" in roles:
+            dates = [t for t, r in zip(texts, roles) if r == "deadline" and t]
+            score += sum(1 for t in dates if cell_type(t) == "deadline" and len(t) <= 30 and not _opens_with_name(t)
+                         ) / len(dates) if dates else 0.5
+        total += score / (4 if "deadline" in roles else 3)
     return total / len(body)

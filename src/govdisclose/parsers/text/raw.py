@@ -571,6 +571,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                                                 and _deadline_gains(cur, t))
                                             or (roles[col] == "other" and bool(re.fullmatch(r"[\d\-－()（） ]+", t)))
                                             or (roles[col] == "deadline" and not scoped_unit(t)
+                                                and not (person_like(t) and "other" in [roles[x] for x in tail[k + 1:]])
                                                 and not _short_last_line(cur) and (len(t) <= 4 or (
                                                 len(t) <= 6 and (_heading_ahead(chunks, idx, 2, 24) or re.search(
                                                     r"(完成|更新|动态|公开|前|日|月|底|内|坚持|推进)", t)))))):
