@@ -39,8 +39,9 @@ def _opens_with_name(text: str) -> bool:
 
 def grid_quality(table: Table) -> float:
     """Mean per body row of: a measure that ends a sentence, unit cells of unit names,
-    grouping cells that hold no sentence and are no unit list, deadline cells that read as
-    deadlines (each 0..1)."""
+    grouping and remark cells that hold no sentence, no unit list and no row's number run
+    in, deadline cells that read as deadlines where the table has a deadline column (each
+    0..1)."""
     if len(table.rows) < 2:
         return 0.0
     roles = [header_role(c.text) for c in table.rows[0].cells]
