@@ -133,6 +133,12 @@ def known_matches(text: str) -> list[tuple[int, int]]:
     return out
 
 
+
+def opens_with_known(text: str) -> bool:
+    """Whether ``text`` starts with a whole name the registry knows (区卫生健康委牵头，…)."""
+    found = known_matches(text)
+    return bool(found) and found[0][0] == 0
+
 def split_glued(part: str) -> tuple[list[str], list[str]]:
     """``市发展改革委市经济信息委`` → two names. Returns (names, flags); a part that is one
     known name, or where the dictionary explains too little, is returned whole."""

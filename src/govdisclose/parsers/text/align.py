@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import display_width
-from govdisclose.normalize.units import (ends_like_unit, ends_mid_name, is_known, known_matches, lead_cut,
+from govdisclose.normalize.units import (ends_like_unit, ends_mid_name, is_known, lead_cut, opens_with_known,
                                          role_word_across)
 from govdisclose.normalize.words import breaks_word
 from govdisclose.parsers.document import Cell, Row
@@ -93,7 +93,7 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
         if cur and roles[cur[-1].col] == "deadline" and kind in ("short", "deadline") \
                 and len(cur[-1].text + text) <= 30 and cell_type(cur[-1].text + text) == "deadline" \
                 and (cell_type(cur[-1].text) != "deadline" or _deadline_goes_on(cur[-1].text, text)) \
-                and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")) and not _opens_with_unit(text) \
+                and not cur[-1].text.endswith(("前", "底", "坚持", "推进", "更新")) and not opens_with_known(text) \
                 and not (kind == "deadline" and _FRESH_DEADLINE.match(text)
                          and any(roles[c] == "other" for c in range(pointer + 1, len(roles)))):
             cur[-1] = replace(cur[-1], text=cur[-1].text + text)
@@ -323,12 +323,6 @@ def _cut_title_width(cells: list[tuple[int, str | None]], kinds: list[str]) -> i
     return widest if sum(1 for n in shorts if n >= widest - 2) >= 3 else None
 
 
-def _opens_with_unit(text: str) -> bool:
-    """Whether ``text`` starts with a name the registry knows (区卫生健康委牵头，…)."""
-    found = known_matches(text)
-    return bool(found) and found[0][0] == 0
-
-
 def _unit_cell_goes_on(last: _Placed, text: str, roles: list[str | None]) -> bool:
     """Whether ``text`` is the rest of the unit cell placed last, cut mid-name at the column's
     width (区政府办公室牵头，区政府各部 / 门，各镇街，有关单位负责; …区发展改革 / 委负责):
@@ -341,7 +335,7 @@ def _unit_cell_goes_on(last: _Placed, text: str, roles: list[str | None]) -> boo
         return False
     first = re.split(r"[、，,；;\s]", text.strip(), maxsplit=1)[0]
     return cell_type(last.text) != "units" or not (ends_like_unit(first) or is_known(first)
-                                                    or _opens_with_unit(first))
+                                                    or opens_with_known(first))
 
 
 def _unit_run(cells: list[tuple[int, str | None]], k: int, prefix: str = "") -> bool:

@@ -276,12 +276,8 @@ def _runs(lines: list[str], valleys: bool = False) -> list[tuple[int, int]]:
     ``valleys``, a stretch that only a few lines cross (one in ten), between positions
     three times as full, parts two runs too: pdftotext set those lines of a cell (digits
     make one wider: 公开 12345 …情况， 每季度) one space from the next column."""
-    width = max((len(l) for l in lines), default=0)
-    count = [0] * width
-    for l in lines:
-        for i, ch in enumerate(l):
-            if not ch.isspace():
-                count[i] += 1
+    count = _occupancy(lines)
+    width = len(count)
     occ = [c > 0 for c in count]
     if valleys:
         low = max(1, len(lines) // 10)
@@ -291,13 +287,27 @@ def _runs(lines: list[str], valleys: bool = False) -> list[tuple[int, int]]:
     return _stretches(occ)
 
 
+def _occupancy(lines: list[str]) -> list[int]:
+    """Per character position, how many lines hold text there."""
+    count = [0] * max((len(l) for l in lines), default=0)
+    for l in lines:
+        for i, ch in enumerate(l):
+            if not ch.isspace():
+                count[i] += 1
+    return count
+
+
+def _overlap(extents: list[tuple[int, int]]) -> bool:
+    """Whether two neighbouring columns' extents run into each other."""
+    return any(a[1] > b[0] for a, b in zip(extents, extents[1:]))
+
+
 def _split_under_words(runs: list[tuple[int, int]], spans: list[tuple[int, int, str]],
                        lines: list[str]) -> list[tuple[int, int]]:
     """Runs that hold two header words' starts (时限 and 协办单位 over one run, some
     deadlines set one character into the next column) cut between the words, at the
     stretch of positions the fewest lines hold text in."""
-    width = max((len(l) for l in lines), default=0)
-    count = [sum(1 for l in lines if i < len(l) and not l[i].isspace()) for i in range(width)]
+    count = _occupancy(lines)
     out: list[tuple[int, int]] = []
     for a, b in runs:
         starts = sorted(h0 for h0, _h1, _w in spans if a <= h0 < b)
@@ -779,21 +789,21 @@ def layout_table(lines: Lines, page_starts: AbstractSet[int] = frozenset()) -> t
                 body_lines = [l for no, l in segment if l.strip() and no not in titles]
                 extents = _extents(_runs(body_lines), spans)
                 gapped = [l for l in body_lines if _GUTTER.search(l)]
-                if len(gapped) >= 3 and any(a[1] > b[0] for a, b in zip(extents, extents[1:])):
+                if len(gapped) >= 3 and _overlap(extents):
                     # two columns ran together: a line with no gap (a title cell full to its
                     # edge, a measure line pdftotext set one space closer) touched the next
                     # column; the lines that show a gutter place them
                     extents = _extents(_runs(gapped), spans)
-                    if any(a[1] > b[0] for a, b in zip(extents, extents[1:])):
-                        # still one run under two header words: a cell one line set wider than
-                        # its column (2024年6月30日前便民服务中心) bridges the gutter the other
-                        # lines keep; a stretch few lines cross parts the columns
-                        parted = _extents(_runs(gapped, valleys=True), spans)
-                        if any(a[1] > b[0] for a, b in zip(parted, parted[1:])):
-                            # (a few lines more: the run is cut where fewest lines hold text
-                            # between the two header words over it)
-                            parted = _extents(_split_under_words(_runs(gapped), spans, gapped), spans)
-                        if all(a[1] <= b[0] for a, b in zip(parted, parted[1:])):
+                    # still one run under two header words: a cell one line set wider than its
+                    # column (2024年6月30日前便民服务中心) bridges the gutter the other lines keep;
+                    # a stretch few lines cross parts the columns, or (a few lines more) the run
+                    # is cut where fewest lines hold text between the two header words over it
+                    for parting in (lambda: _runs(gapped, valleys=True),
+                                    lambda: _split_under_words(_runs(gapped), spans, gapped)):
+                        if not _overlap(extents):
+                            break
+                        parted = _extents(parting(), spans)
+                        if not _overlap(parted):
                             extents = parted
                 bounds = _contiguous(extents)
             for no, l in segment:

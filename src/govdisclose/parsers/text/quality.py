@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from govdisclose.normalize.units import ends_like_unit, join_broken_lines, known_matches, scoped_unit, without_role
+from govdisclose.normalize.units import ends_like_unit, join_broken_lines, opens_with_known, scoped_unit, without_role
 from govdisclose.parsers.document import Table
 from govdisclose.shape.celltypes import cell_type
 from govdisclose.shape.header import header_role
@@ -32,9 +32,8 @@ def _units_read(text: str) -> float:
 def _opens_with_name(text: str) -> bool:
     """A deadline cell that opens with a unit name (社会事务办公室2024年5月底前): the name
     is the unit cell's, run into it (按市财政局规定时间 opens with 按, and is a deadline)."""
-    found = known_matches(text)
     head = re.split(r"[\d０-９]", text, maxsplit=1)[0]
-    return bool(found and found[0][0] == 0) or (len(head) >= 3 and ends_like_unit(head))
+    return opens_with_known(text) or (len(head) >= 3 and ends_like_unit(head))
 
 
 def grid_quality(table: Table) -> float:
