@@ -129,8 +129,10 @@ def person_like(text: str) -> bool:
     no measure, title or unit looks like this (a 分管领导 / 联系人 column's cell)."""
     t = text.strip()
     return bool(_PERSON.match(t)) and cell_type(t) not in ("units", "deadline", "heading", "item") \
-        and not _NO_NAME.search(t)
+        and not _no_name().search(t)
 
 
-# words of a cell cut at its column's width that read like a two-character name (公开, 完成)
-_NO_NAME = re.compile(r"公开|完成|推进|坚持|更新|落实|办结|开展|建设|管理|工作|服务|考核|总结|部门|单位|发布|报送")
+@lru_cache(maxsize=1)
+def _no_name() -> re.Pattern[str]:
+    """Words of a cell cut at its column's width that read like a two-character name (公开, 完成)."""
+    return re.compile("|".join(map(re.escape, load_data("cells.yaml")["not_person_names"])))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.text import display_width
@@ -248,9 +249,6 @@ def align(cells: list[tuple[int, str | None]], roles: list[str | None], prev: li
     return _finish(rows, roles, prev)
 
 
-_DEADLINE_WORDS = re.compile(r"工作日|日内|以内|之前|日前|底前|年底|月底|季度|半年|坚持|推进|更新|完成后|个月|公开")
-
-
 def _deadline_goes_on(before: str, after: str) -> bool:
     """Whether ``after`` is the rest of the whole-looking deadline ``before`` (2022年1月 /
     15日前, …完成后20个工 / 作日内公开, 按规定时限 / 公开), not a cell of its own (每季度 |
@@ -262,7 +260,12 @@ def _deadline_goes_on(before: str, after: str) -> bool:
 def _word_across(before: str, after: str) -> bool:
     """A deadline's word cut by the line end (…完成后20个工 / 作日内公开)."""
     cut = len(before)
-    return any(m.start() < cut < m.end() for m in _DEADLINE_WORDS.finditer(before + after))
+    return any(m.start() < cut < m.end() for m in _deadline_words().finditer(before + after))
+
+
+@lru_cache(maxsize=1)
+def _deadline_words() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, load_data("deadlines.yaml")["cut_words"])))
 
 
 _DEADLINE_GOES_ON = re.compile(r"^[\d０-９一二三四五六七八九十]|^[日号前底内后个工月年季]")
