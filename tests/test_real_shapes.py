@@ -898,3 +898,29 @@ def test_raw_person_line_after_a_whole_deadline() -> None:
     assert person_like("赵强") and not person_like("公开")
     t = govdisclose.parse(SHAPES / "lo_raw_person_line_after_deadline.txt").tasks
     assert t[6].deadline.text == "2024年6月30日前"
+
+
+def test_run_together_unit_name_cut_by_a_heading() -> None:
+    """A Word table flattened into run-together rows (as seed 000): a lead cell cut by the
+    flattening (``市政`` after a finished measure, ``府办公厅、市司法局`` below the next heading;
+    ``市司`` ending a dumped lead column, ``法局`` on a later line) is one merged cell, so the
+    rows on both sides hold the whole names; the row above the heading that cut its cell
+    belongs to that heading's group; a section title cut short (``提高政务`` / ``公开质量``)
+    is finished even when a bare task numeral shares its line; a dumped lead column ends
+    where the first collective opens the responsible one."""
+    tasks = govdisclose.parse(FIXTURES / "shapes" / "runs_unit_name_cut_by_heading.txt").tasks
+    assert len(tasks) == 10
+    third = tasks[2]
+    assert third.measure.startswith("在市政府门户网站开设政策直达专栏") and third.measure.endswith("解读材料。")
+    assert third.lead_units == ["市政府办公厅", "市司法局"] and third.responsible_units == ["各区县政府"]
+    assert (third.section.title, third.task.no, third.task.title) == ("提高政务公开质量", "（二）", "规范政策文件公开")
+    assert [t.lead_units for t in tasks[3:5]] == [["市政府办公厅", "市司法局"]] * 2
+    assert [t.item_no for t in tasks[3:5]] == ["1", "2"]
+    dumped = tasks[5:9]
+    assert all("reconstructed_from_column_flow" in t.flags for t in dumped)
+    assert [t.lead_units for t in dumped] == [["市政府办公厅"]] * 3 + [["市司法局"]]
+    assert [t.responsible_units for t in dumped] == [["各区县政府", "市政府各部门"]] * 2 + [
+        ["各区县政府", "市政府有关部门"], ["各区县政府"]]
+    last = tasks[9]
+    assert last.lead_units == ["市司法局"] and last.responsible_units == []
+    assert last.section.title == "夯实公开基础"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govdisclose.normalize.units import ends_like_unit, is_known
+from govdisclose.normalize.units import ends_like_unit, is_collective, is_known, starts_known
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _header_spans
 from govdisclose.shape.header import resolve_roles
@@ -95,8 +95,8 @@ def runs_table(lines: Lines) -> tuple[Lines, Table] | None:
             dump = []
             return
         if n_units >= 2:
-            n_resp = min(len(dump), len(waiting))
-            leads, resps = dump[: len(dump) - n_resp], dump[len(dump) - n_resp:]
+            cut = _dump_cut(dump, len(waiting))
+            leads, resps = dump[:cut], dump[cut:]
         else:
             leads, resps = [], dump[-len(waiting):]
         # a merged cell is printed once: a shorter column block leaves some rows to share
@@ -124,6 +124,8 @@ def runs_table(lines: Lines) -> tuple[Lines, Table] | None:
         units: list[str] = []
         while toks and len(units) < n_units + 1 and len(toks) > 1 and _unit_token(toks[-1]):
             units[0:0] = _split_glued_cells(toks.pop())
+        if units and len(units) < n_units and len(toks) > 1 and _cut_name(toks[-1]) and toks[-2].endswith("。"):
+            units.insert(0, toks.pop())  # a unit cell cut by the flattening (…栏目。 市政 | 各区县政府)
         extra = None
         if len(units) > n_units:
             extra = units.pop()
@@ -144,7 +146,7 @@ def runs_table(lines: Lines) -> tuple[Lines, Table] | None:
             if m and m["title"].strip():
                 head, _, rest = text.partition(" ")
                 section = _H(head)
-                section_wanted = len(m["title"].strip()) <= 6
+                section_wanted = len(SECTION_RE.match(head)["title"].strip()) <= 6  # type: ignore[index]
                 reassign = task  # settled once the line's own task heading (if any) is read
                 text = rest
                 continue
@@ -231,6 +233,7 @@ def runs_table(lines: Lines) -> tuple[Lines, Table] | None:
             break
         r.section, r.task = first_section, first_task
     flush_dump()
+    _mend_cut_names(rows)
     # the grid: two grouping columns (section, task), then the header's other columns
     rest = [(w, r) for w, r in zip(words, roles) if r != "group"]
     header = ["工作任务", "工作任务"] + [w for w, _ in rest]
@@ -249,6 +252,53 @@ def runs_table(lines: Lines) -> tuple[Lines, Table] | None:
         grid.append(Row(cells=cells, index=len(grid), line=r.line, flags=r.flags))
     before = [(no, l.strip()) for no, l in lines[:header_idx] if l.strip()]
     return before, Table(rows=grid, index=0, flags=["runs"])
+
+
+def _cut_name(tok: str) -> bool:
+    """The start of a known unit name, not a name itself (``市政``, ``市司``): a unit cell the
+    flattening cut, its rest printed further down."""
+    return len(tok) >= 2 and not is_known(tok) and bool(starts_known(tok))
+
+
+def _dump_cut(dump: list[str], n_rows: int) -> int:
+    """Where a dumped lead column ends and the responsible column starts. Neither column
+    holds more cells than there are rows; a merged cell is printed once, so either may
+    hold fewer. The responsible column opens at the first cell naming a collective
+    (各区县政府、…: rarely a lead) when no lead cell before it names one; otherwise the
+    responsible column is taken as full, one cell a row."""
+    low, high = max(0, len(dump) - n_rows), min(n_rows, len(dump))
+    full = len(dump) - min(len(dump), n_rows)
+    first = next((k for k, tok in enumerate(dump)
+                  if any(is_collective(u) for u in re.split(r"[、，,；;]", tok))), None)
+    if first is not None and 0 < first and low <= first <= high:
+        return first
+    return full
+
+
+def _mend_cut_names(rows: list[_Pending]) -> None:
+    """A unit name cut by the flattening (``市司`` at a column's end, ``法局`` on a later
+    line): a cell ending in the start of a known name, the same column's next cell
+    opening with its rest, is one merged cell printed across the break, so both rows
+    hold the whole name. A heading printed between the two pieces lies inside that
+    cell's rows (a merged heading is centred on its own rows), so the row above the
+    heading belongs to the heading's group."""
+    for k, (above, here) in enumerate(zip(rows, rows[1:])):
+        for attr in ("lead", "resp"):
+            a, b = getattr(above, attr), getattr(here, attr)
+            if not a or not b:
+                continue
+            head = re.split(r"[、，,；;]", a)[-1]
+            tail = re.split(r"[、，,；;]", b)[0]
+            if is_known(head) or is_known(tail) or not starts_known(head) or not is_known(head + tail):
+                continue
+            whole = a + b
+            setattr(above, attr, whole)
+            for row in rows[k + 1:]:  # the rows the merged cell's rest was carried to
+                if getattr(row, attr) != b:
+                    break
+                setattr(row, attr, whole)
+            if above.task is not here.task or above.section is not here.section:
+                above.section, above.task = here.section, here.task
 
 
 def _split_glued_cells(token: str) -> list[str]:
