@@ -924,3 +924,19 @@ def test_run_together_unit_name_cut_by_a_heading() -> None:
     last = tasks[9]
     assert last.lead_units == ["市司法局"] and last.responsible_units == []
     assert last.section.title == "夯实公开基础"
+
+
+def test_attachment_links_are_debris(tmp_path: Path) -> None:
+    """A portal prints the notice's attachment as a link after the table, its file name
+    broken over lines by ``<BR>`` (seed 000's tail) or on a line of its own: no task comes
+    of it, and a sentence that mentions an attachment stays."""
+    from govdisclose.parsers.text.debris import clean_text, is_debris_line
+
+    text, notes = clean_text("…逐项核查落实情况。 市政府办公厅 各区县政府\n\n"
+                             "某市人民政府办公室关于印发 <BR>2023年政务公开工作要点任务分工的通知 <BR>.docx <BR>\n")
+    assert "docx" not in text and "任务分工的通知" not in text and "逐项核查落实情况" in text
+    assert "attachment link removed" in notes
+    assert is_debris_line("附件：2023年政务公开工作要点任务分工.docx")
+    assert not is_debris_line("做好公开工作，具体要求见附件.pdf")
+    seed = govdisclose.parse(FIXTURES / "seeds" / "000_d9d317be621d0210.txt")
+    assert not any(".docx" in t.measure or "任务分工的通知" in t.measure for t in seed.tasks)
