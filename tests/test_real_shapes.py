@@ -940,3 +940,25 @@ def test_attachment_links_are_debris(tmp_path: Path) -> None:
     assert not is_debris_line("做好公开工作，具体要求见附件.pdf")
     seed = govdisclose.parse(FIXTURES / "seeds" / "000_d9d317be621d0210.txt")
     assert not any(".docx" in t.measure or "任务分工的通知" in t.measure for t in seed.tasks)
+
+
+def test_points_then_a_table_with_a_fuze_keshi_column() -> None:
+    """A mirror site's traditional copy of a bureau's notice that prints its work points,
+    then the same tasks as a table whose unit column is headed 負責科室 (a role word and a
+    kind of office no synonym list spells out): the table is kept, the points are not
+    read twice, and the 股 offices are the responsible units."""
+    result = govdisclose.parse(SHAPES / "mirror_points_then_table_fuze_keshi.txt")
+    tasks = result.tasks
+    assert [t.task.title for t in tasks] == ["政策解读", "回应关切", "重点领域", "依申请公开"]
+    assert tasks[1].measure == "对群众反映的住房保障、物业管理等热点问题及时、准确回应。"
+    assert [t.responsible_units for t in tasks] == [["办公室"], ["住房保障股", "物业管理股"],
+                                                    ["住房保障股", "建筑市场监管股"], ["办公室", "法规股"]]
+    assert tasks[2].deadline.date == dt.date(2022, 12, 31)
+    assert not any("could not be mapped" in w for w in result.warnings)
+
+
+def test_unit_headers_built_from_a_role_word_and_an_office_kind() -> None:
+    from govdisclose.shape.header import header_role
+
+    assert [header_role(w) for w in ["负责科室", "负责处室", "协同配合单位", "牵头负责单位", "主责科室", "负责人"]] == [
+        "responsible", "responsible", "responsible", "lead", "lead", "other"]
