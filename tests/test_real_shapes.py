@@ -960,5 +960,5 @@ def test_points_then_a_table_with_a_fuze_keshi_column() -> None:
 def test_unit_headers_built_from_a_role_word_and_an_office_kind() -> None:
     from govdisclose.shape.header import header_role
 
-    assert [header_role(w) for w in ["负责科室", "负责处室", "协同配合单位", "牵头负责单位", "主责科室", "负责人"]] == [
-        "responsible", "responsible", "responsible", "lead", "lead", "other"]
+    assert [header_role(w) for w in ["负责科室", "负责处室", "协同配合单位", "会办处室", "牵头负责单位", "主责科室", "负责人"]] == [
+        "responsible", "responsible", "responsible", "responsible", "lead", "lead", "other"]
