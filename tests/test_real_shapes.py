@@ -962,3 +962,15 @@ def test_unit_headers_built_from_a_role_word_and_an_office_kind() -> None:
 
     assert [header_role(w) for w in ["负责科室", "负责处室", "协同配合单位", "会办处室", "牵头负责单位", "主责科室", "负责人"]] == [
         "responsible", "responsible", "responsible", "responsible", "lead", "lead", "other"]
+
+
+def test_portal_labels_on_their_own_lines_without_colons() -> None:
+    """A portal block that prints each label alone on its line, no colon, its value after a
+    blank line (索引号 / … / 发布日期 / 2022-05-19), an empty label (统一编号) among them."""
+    notice = govdisclose.parse(SHAPES / "portal_labels_without_colons.txt")
+    meta = notice.notice
+    assert meta.doc_number == "某政办发〔2022〕11号" and meta.issuer == "某某县人民政府办公室"
+    assert meta.issued_on == dt.date(2022, 5, 16) and meta.published_on == dt.date(2022, 5, 19)
+    assert meta.title == "某某县人民政府办公室关于印发2022年某某县政务公开工作要点的通知"
+    assert [(t.lead_units, t.responsible_units) for t in notice.tasks] == [
+        (["县发展改革局"], ["县直有关部门"]), ([], ["县财政局"])]

@@ -17,7 +17,7 @@ _CN_DATE = re.compile(r"(?P<y>[一二〇○零Ｏ三四五六七八九]{4})年(?
 _ISSUER_END = re.compile(r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管委会|局|委|厅|办)$")
 _TITLE = re.compile(r"关于.{2,80}的(?:通知|意见|方案|函|决定|批复)$")
 _REFERENCE = re.compile(rf"《(?P<title>[^《》]{{4,120}})》\s*[（(](?P<no>[^（）()]{{2,40}}?{_BRACKETS}\d{{4}}{_CLOSE}\d+号)[^（）()]{{0,60}}[）)]")
-_LABEL_WORDS = r"(?:索引号|主题分类|主题词|发布机关|发文机关|发布机构|发文机构|发文单位|成文日期|印发日期|发文日期|标题|名称|发文字号|文号|发布日期|发布时间|公开日期|有效性|分类|来源|内容概述|信息分类)"
+_LABEL_WORDS = r"(?:索引号|主题分类|主题词|发布机关|发文机关|发布机构|发文机构|发文单位|成文日期|印发日期|发文日期|标题|名称|发文字号|文号|发布日期|发布时间|公开日期|有效性|统一编号|分类|来源|内容概述|信息分类)"
 _UNTIL_LABEL = rf"(?P<v>.*?)(?={_LABEL_WORDS}[:：]|$)"
 _LABELS = {
     "doc_number": re.compile(rf"(?:发文字号|文号)[:：]{_UNTIL_LABEL}"),
@@ -90,16 +90,17 @@ def _is_issuer(line: str) -> bool:
         and "：" not in line and "，" not in line
 
 
-_LABEL_ALONE = re.compile(rf"^{_LABEL_WORDS}[:：]$")
+_LABEL_ALONE = re.compile(rf"^{_LABEL_WORDS}[:：]?$")
 
 
 def _join_label_values(texts: list[str]) -> list[str]:
     """A portal block printing each label on its line and the value on the next
-    (``发布日期:`` / ``2024年04月08日``): label and value on one line."""
+    (``发布日期:`` / ``2024年04月08日``, or with no colon: ``发文字号`` / ``冠政办发〔2021〕9号``):
+    label and value on one line."""
     out: list[str] = []
     for t in texts:
-        if out and _LABEL_ALONE.match(out[-1]) and not _LABEL_PREFIX.match(t):
-            out[-1] += t
+        if out and _LABEL_ALONE.match(out[-1]) and not _LABEL_PREFIX.match(t) and not _LABEL_ALONE.match(t):
+            out[-1] = out[-1].rstrip(":：") + "：" + t
         else:
             out.append(t)
     return out
