@@ -974,3 +974,27 @@ def test_portal_labels_on_their_own_lines_without_colons() -> None:
     assert meta.title == "某某县人民政府办公室关于印发2022年某某县政务公开工作要点的通知"
     assert [(t.lead_units, t.responsible_units) for t in notice.tasks] == [
         (["县发展改革局"], ["县直有关部门"]), ([], ["县财政局"])]
+
+
+def test_raw_deadline_and_phone_cut_beside_the_units() -> None:
+    """A LibreOffice -raw copy of seed 001 with a narrow 时限 column and a 联系人 column:
+    a deadline whose first line shares the lead's baseline and reads like a name (区发展改革委
+    专项规 / 划编制 / 完成后 / 20 个…) is the deadline, not a person (专 is no family name); a year
+    that wraps before its 年 (区政府办公室 2022 / 年 1 月 / 15 日前) starts the deadline; a phone
+    number's rest after a page break (刘军 / [page] / 6300 / 1234) stays the person's, not a lead."""
+    expected = json.loads((FIXTURES / "corpus" / "001_5f5c5b47d6ce5cb8.gold.json").read_text(encoding="utf-8"))
+    pred = govdisclose.parse(SHAPES / "lo_raw_deadline_and_phone_cut_beside_units.txt").model_dump(mode="json")
+    exact, n_gold, n_pred = exact_counts(expected, pred)
+    assert n_pred == n_gold and exact >= n_gold - 2
+    by_no = {t["item_no"]: t for t in pred["tasks"]}
+    assert by_no["2"]["deadline"]["text"] == "专项规划编制完成后20个工作日内公开"
+    assert by_no["3"]["task"]["title"] == "做好各类规划主动公开"
+    assert by_no["76"]["deadline"]["date"] == "2022-01-15" and by_no["77"]["deadline"]["date"] == "2022-01-31"
+    assert by_no["28"]["lead_units"] == ["区政府办公室"]
+
+
+def test_person_names_open_with_a_family_name() -> None:
+    from govdisclose.shape.celltypes import person_like
+
+    assert person_like("李娜") and person_like("欧阳娜") and person_like("周杰（副县长）")
+    assert not person_like("专项规") and not person_like("政策制") and not person_like("文件制")

@@ -129,7 +129,19 @@ def person_like(text: str) -> bool:
     no measure, title or unit looks like this (a 分管领导 / 联系人 column's cell)."""
     t = text.strip()
     return bool(_PERSON.match(t)) and cell_type(t) not in ("units", "deadline", "heading", "item") \
-        and not _no_name().search(t)
+        and not _no_name().search(t) and (not re.match(r"^[\u4e00-\u9fff]", t) or _has_surname(t))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_data("cells.yaml")
+    return frozenset(data["surnames"]), tuple(data["compound_surnames"])
+
+
+def _has_surname(name: str) -> bool:
+    """Whether a name opens with a family name (王…, 欧阳…): 专项规 and 政策制 do not."""
+    single, compound = _surnames()
+    return name[0] in single or name.startswith(compound)
 
 
 @lru_cache(maxsize=1)

@@ -124,13 +124,15 @@ def _chunks(lines: Lines, item_column: bool = False) -> list[Chunk]:
         pieces: list[str] = []
         for p in parts:
             # "区发展改革委 10 月 31 日前": a deadline glued after a unit
-            m = re.search(r"(?<=[\u4e00-\u9fff。；])(?<!年) (?=\d{1,2} ?月|20\d\d ?年(?!度))", p)  # (not 年 6 月)
+            m = re.search(r"(?<=[\u4e00-\u9fff。；])(?<!年) (?=\d{1,2} ?月|20\d\d ?(?:年(?!度)|$))", p)  # (not 年 6 月; 2022 / 年 1 月 wraps)
             # (or after a short cell: a person's name, a remark)
             short_cells = m is not None and len(p[: m.start()]) <= 6 and len(p[m.end():]) <= 14 \
                 and not re.search(r"[，。、；：\d]", p[: m.start()])
             # (or after a measure's last sentence: …“免申即享”。 2023年6月30日前)
             # (or a telephone number's rest beside a unit cell: …市质监局 3001234)
             phone = re.search(r"(?<=[\u4e00-\u9fff]) (?=[\d\-－]{5,}$)", p)
+            if m and re.fullmatch(r"20\d\d", p[m.end():]) and not all(is_known(u) for u in re.split(r"[、，]", p[: m.start()])):
+                m = None  # a year at a line's end is a deadline's start only after unit names (…重庆市 2021 / 年行政…)
             if m and (ends_like_unit(p[: m.start()]) or short_cells or p[m.start() - 1] in "。；"):
                 pieces.extend([p[: m.start()], p[m.end():]])
             elif phone and ends_like_unit(p[: phone.start()]):
@@ -602,6 +604,9 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     and (oc := next((j for j in range(k + 1, len(tail)) if roles[tail[j]] == "other"), None)) is not None:
                 put(tail[oc], t)  # a person's name after the unit cells (张敏 beside a lead with no 配合)
                 state = ("tail", oc)
+            elif re.fullmatch(r"[\d\-－()（） ]+", t) and (oc := _phone_cut_after(rows[-1], tail, roles, k, t)) is not None:
+                put(tail[oc], t)  # a telephone number's rest after a page break (刘军 023- / … / 6300 / 1234)
+                state = ("tail", oc)
             elif k + 1 < len(tail):
                 if not c.joined and {roles[col], roles[tail[k + 1]]} == {"lead", "responsible"} \
                         and _unit_line(t, chunks[idx + 1:idx + 4]):
@@ -669,6 +674,19 @@ def _fits_tail(text: str, following: list[Chunk]) -> bool:
     line end) or a deadline."""
     first = re.split(r"[、，,；;]", text)[0]
     return _unit_list(text) or _unit_line(text, following) or starts_known(first) or _deadline_like(text)
+
+
+def _phone_cut_after(row: "_Row", tail: list[int], roles: list[str | None], k: int, t: str) -> int | None:
+    """The tail position of a person column right of ``k`` whose cell ends in a telephone
+    number cut short (``023-``, ``6778``), or in a name with no number yet when ``t`` has
+    four digits or more (a page break dropped ``023-`` as a page number): digits further
+    down are its rest."""
+    for j in range(k + 1, len(tail)):
+        cell = "".join(row.cells.get(tail[j], []))
+        if roles[tail[j]] == "other" and (re.search(r"(?:\d|[\-－])$", cell)
+                                          or (person_like(cell) and len(re.sub(r"\D", "", t)) >= 4)):
+            return j
+    return None
 
 
 def _deadline_after_others(tail: list[int], roles: list[str | None], k: int,
