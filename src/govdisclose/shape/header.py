@@ -39,10 +39,11 @@ def _synonyms() -> list[tuple[str, str]]:
     compound = data.pop("compound_units", {})
     pairs = [(_key(w), role) for role, words in data.items() for w in words]
     listed = {w for w, _ in pairs}
-    for role in ("lead", "responsible"):  # role word + kind of office (负责科室, 牵头负责单位)
-        pairs += [(_key(r + k), role) for r in compound.get(role, []) for k in compound.get("kinds", [])
-                  if _key(r + k) not in listed]
-        listed = {w for w, _ in pairs}
+    for role in ("lead", "responsible"):  # role word + kind of office (负责科室, 牵头负责单位); listed words first
+        for word in (_key(r + k) for r in compound.get(role, []) for k in compound.get("kinds", [])):
+            if word not in listed:
+                listed.add(word)
+                pairs.append((word, role))
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 

@@ -34,6 +34,7 @@ from govdisclose.shape.numbering import COUNTED, ITEM_RE, counted_number, headin
 Lines = list[tuple[int, str]]
 _CJKP = r"[\u3400-\u9fff，。、；：？！“”‘’（）《》〔〕【】—…]"
 _SPLIT = re.compile(rf"(?<={_CJKP}) +(?={_CJKP}|\d{{1,2}}[.．、﹒](?!\d))")  # CJK | CJK, or before 1.
+_PHONE_PIECE = re.compile(r"[\d\-－()（） ]+")  # a telephone number, or a piece of one cut over lines
 _DEADLINE_START = re.compile(r"^(?:\d{1,2} ?月|20\d\d ?年|年底|年内|长期|持续|及时|全年|按|每年|每月|每季度|[一二三四]季度|上半年|下半年)")
 _TERMINAL = ("。", "；", ";")
 # characters that end unit names and never start one: a chunk starting so continues the name above
@@ -571,7 +572,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                                                 and not (roles[col] == "deadline" and person_like(t)))
                                             or (roles[col] == "deadline" and not _short_last_line(cur)
                                                 and _deadline_gains(cur, t))
-                                            or (roles[col] == "other" and bool(re.fullmatch(r"[\d\-－()（） ]+", t)))
+                                            or (roles[col] == "other" and bool(_PHONE_PIECE.fullmatch(t)))
                                             or (roles[col] == "deadline" and not scoped_unit(t)
                                                 and not (person_like(t) and "other" in [roles[x] for x in tail[k + 1:]])
                                                 and not _short_last_line(cur) and (len(t) <= 4 or (
@@ -604,7 +605,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
                     and (oc := next((j for j in range(k + 1, len(tail)) if roles[tail[j]] == "other"), None)) is not None:
                 put(tail[oc], t)  # a person's name after the unit cells (张敏 beside a lead with no 配合)
                 state = ("tail", oc)
-            elif re.fullmatch(r"[\d\-－()（） ]+", t) and (oc := _phone_cut_after(rows[-1], tail, roles, k, t)) is not None:
+            elif _PHONE_PIECE.fullmatch(t) and (oc := _phone_cut_after(rows[-1], tail, roles, k, t)) is not None:
                 put(tail[oc], t)  # a telephone number's rest after a page break (刘军 023- / … / 6300 / 1234)
                 state = ("tail", oc)
             elif k + 1 < len(tail):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govdisclose.normalize.units import ends_like_unit, is_collective, is_known, starts_known
+from govdisclose.normalize.units import cell_runs_on, ends_like_unit, is_collective, is_known, starts_known
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.layout import _header_spans
 from govdisclose.shape.header import resolve_roles
@@ -266,11 +266,10 @@ def _dump_cut(dump: list[str], n_rows: int) -> int:
     hold fewer. The responsible column opens at the first cell naming a collective
     (各区县政府、…: rarely a lead) when no lead cell before it names one; otherwise the
     responsible column is taken as full, one cell a row."""
-    low, high = max(0, len(dump) - n_rows), min(n_rows, len(dump))
-    full = len(dump) - min(len(dump), n_rows)
+    full = max(0, len(dump) - n_rows)  # the responsible column one cell a row
     first = next((k for k, tok in enumerate(dump)
                   if any(is_collective(u) for u in re.split(r"[、，,；;]", tok))), None)
-    if first is not None and 0 < first and low <= first <= high:
+    if first is not None and 0 < first and full <= first <= n_rows:
         return first
     return full
 
@@ -289,7 +288,7 @@ def _mend_cut_names(rows: list[_Pending]) -> None:
                 continue
             head = re.split(r"[、，,；;]", a)[-1]
             tail = re.split(r"[、，,；;]", b)[0]
-            if is_known(head) or is_known(tail) or not starts_known(head) or not is_known(head + tail):
+            if not cell_runs_on(a, b) or is_known(head) or is_known(tail):  # both pieces cut, neither a name
                 continue
             whole = a + b
             setattr(above, attr, whole)
