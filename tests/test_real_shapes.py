@@ -633,6 +633,15 @@ def test_libreoffice_raw_with_section_and_task_columns(name: str) -> None:
     # LibreOffice: 各开发区管 / 时间全面准确了解政策。 委会: the measure's last line and the
     # unit name's rest share a line; the cut name is a unit line all the same
     ("lo_raw_unit_rest_beside_measure_end.txt", "corpus/003_93f9a653648119be"),
+    # a 分管领导 cell wrapped inside its bracket (持续推进 王芳（ / 副区长）): the line is the
+    # person's rest, not the next row's task title
+    ("raw_person_role_bracket_wrapped.txt", "corpus/003_93f9a653648119be"),
+    # a lead with an empty 配合 cell, then the next row's title block (政策解读和回应关 / 切): the
+    # title is no responsible unit
+    ("raw_empty_second_unit_cell_before_title.txt", "variants/golds/905_township_2024"),
+    # the same with a 联系人 column: 刘军 023 (a phone number cut at the column's edge) is the
+    # person's cell, not the empty 责任单位
+    ("raw_contact_phone_cut_after_empty_unit_cell.txt", "variants/golds/905_township_2024"),
 ])
 def test_raw_copies_cut_at_page_breaks_and_column_edges(name: str, gold: str) -> None:
     """pdftotext -raw copies whose cells run over page breaks and column edges: every task

@@ -315,6 +315,10 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
         if phone_cut:
             put(phone_cut[0], t)  # a telephone number cut at its column's width (王磊 0 / 23-677 / 81234)
             continue
+        if rows and last_put in tail and not c.joined and rows[-1].cells.get(last_put) \
+                and _closes_bracket(rows[-1].cells[last_put][-1], t):
+            put(last_put, t)  # a narrow cell's bracket closed on the next line (王芳（ / 副区长）)
+            continue
         if c.after_header and rows and not is_item and not level:
             cut_row = True
         sub_next = False  # ⑤ after ④ in the row's measure: its list goes on
@@ -608,6 +612,15 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             elif _PHONE_PIECE.fullmatch(t) and (oc := _phone_cut_after(rows[-1], tail, roles, k, t)) is not None:
                 put(tail[oc], t)  # a telephone number's rest after a page break (刘军 023- / … / 6300 / 1234)
                 state = ("tail", oc)
+            elif k + 1 < len(tail) and pre and not c.joined and cur and roles[col] in ("lead", "responsible") \
+                    and _done(cur, roles[col]) and not first_of_many \
+                    and all(roles[x] in ("lead", "responsible") for x in tail[k + 1:]) \
+                    and not _unit_line(t, chunks[idx + 1:idx + 4]) and not starts_known(re.split(r"[、，,]", t)[0]) \
+                    and not _person_ahead(t, chunks[idx + 1:idx + 2]) and not _PHONE_PIECE.fullmatch(t) \
+                    and _item_ahead(chunks, idx, last_item):
+                # the unit columns left are empty (a lead with no 配合单位): a line that names no
+                # unit, before the next numbered item, is the next row's title block
+                state = title_block(c)
             elif k + 1 < len(tail):
                 if not c.joined and {roles[col], roles[tail[k + 1]]} == {"lead", "responsible"} \
                         and _unit_line(t, chunks[idx + 1:idx + 4]):
@@ -708,6 +721,15 @@ def _remark_before(tail: list[int], roles: list[str | None], k: int, row: _Row) 
     if k >= 1 and roles[tail[k - 1]] == "other" and not row.cells.get(tail[k - 1]):
         return tail[k - 1]
     return None
+
+
+def _closes_bracket(above: str, text: str) -> bool:
+    """A short line that closes the bracket left open at the end of the cell line above:
+    the rest of that cell (王芳（ / 副区长）), never a title or the next row."""
+    opened = above.count("（") + above.count("(") - above.count("）") - above.count(")")
+    close = min((i for i in (text.find("）"), text.find(")")) if i >= 0), default=-1)
+    opens = min((i for i in (text.find("（"), text.find("(")) if i >= 0), default=len(text))
+    return opened > 0 and 0 <= close < opens and width(text) <= 16
 
 
 def _deadline_like(text: str) -> bool:
