@@ -13,7 +13,7 @@ FLOORS = {"docx": 0.99, "pdf": 0.99, "tab.txt": 0.99, "pipe.txt": 0.99, "trad.tx
           "cells.txt": 0.95, "pipeshort.txt": 0.95, "mirror.txt": 0.95, "page.html": 0.95,
           "nolone.txt": 0.95, "seedcells.txt": 0.95, "sheet.txt": 0.95,
           "hdrline.txt": 0.95, "nohdr.txt": 0.95}
-SEED_FLOORS = {"000": 0.97, "001": 0.95, "003": 0.95, "004": 0.95}
+SEED_FLOORS = {"000": 0.97, "001": 0.95, "002": 0.75, "003": 0.95, "004": 0.95}
 
 
 def _files(flow: str) -> list:

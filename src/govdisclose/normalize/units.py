@@ -111,6 +111,13 @@ _SCOPE_IN_WORD = {"乡镇", "城镇", "村镇", "社区", "城区", "辖区", "�
                   "全区", "全县", "全镇", "本市", "本区", "本县", "本镇"}
 
 
+def only_name_from(prefix: str) -> str | None:
+    """The one known name that starts with ``prefix`` (a name cut at a column edge whose rest
+    was lost), or None when none or several do."""
+    found = list(_registry()["automaton"].keys(prefix)) if prefix else []
+    return found[0] if len(found) == 1 else None
+
+
 def in_word_scope(text: str, a: int) -> bool:
     """Whether the scope character at ``a`` ends a word with the one before it (各乡|镇卫生院,
     全市|…): no name starts there."""

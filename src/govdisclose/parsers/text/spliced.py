@@ -19,27 +19,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from govdisclose.normalize.units import ends_like_unit, in_word_scope, is_known, starts_known
+from govdisclose.normalize.units import ends_like_unit, in_word_scope, is_known, only_name_from, starts_known
 from govdisclose.normalize.words import breaks_word, first_word
 from govdisclose.parsers.document import Cell, Row, Table
+from govdisclose.parsers.text.spliced_rows import Box, PageTop, Sentence, as_box, build_rows
 from govdisclose.shape.header import header_words, names_a_table, resolve_roles
 
 Lines = list[tuple[int, str]]
 
+_NAME_TAILS = set("办局委厅府室")  # the last character of a unit name, alone on a cell's last line
 _MIN_LINE = 150  # median line length of a copy with no line structure left
 _MAX_GAP = 40  # measure text between two pieces of one unit cell, at most
-_ITEM = re.compile(r"(?<![\d.年月])(\d{1,2})(?![\d年月日%％.个项家名])")
-
-
-@dataclass
-class _Piece:
-    """A sentence with the unit text spliced into it taken out."""
-
-    text: str
-    units: list[str] = field(default_factory=list)
-    line: int = 0
 
 
 def run_together_header(text: str) -> tuple[int, int, list[str]] | None:
@@ -101,21 +93,28 @@ def _completion(s: str, pending: str, after: int, gap: int | None) -> tuple[int,
 
 
 def _next_piece(s: str, after: int, gap: int | None) -> int | None:
-    """A cell line ending in ``、`` goes on in the next piece: where the next name starts."""
+    """A cell line ending in ``、`` goes on in the next piece: where the next name starts,
+    whole (``市财政局``) or cut at the column edge and finished a line further on
+    (``各区县（自治县）人`` … ``民政府``)."""
     for r in _gaps(after, len(s), gap):
         if "。" in s[after:r]:
             return None
         if _known_end(s, r) is not None:
             return r
+        cut = _prefix_end(s, r)
+        if cut - r >= 4 and _completion(s, s[r:cut], cut, r - after) is not None:
+            return r
     return None
 
 
-def _chain(s: str, p: int) -> tuple[list[tuple[int, int]], list[str]] | None:
-    """The unit cell starting at ``p``: its pieces (spans of ``s``) and the names they spell.
-    A piece ends where the cell's line ended: after a separator, after a name, or inside a
-    name (finished by the next piece, a measure line further on)."""
+def _chain(s: str, p: int) -> tuple[list[tuple[int, int]], list[str], set[int]] | None:
+    """The unit cell starting at ``p``: its pieces (spans of ``s``), the names they spell
+    and where a name opens another cell (two cells printed with nothing between them,
+    ``…市国税局市发展改革委``). A piece ends where the cell's line ended: after a separator,
+    after a name, or inside a name (finished by the next piece, a measure line further on)."""
     spans: list[tuple[int, int]] = []
     names: list[str] = []
+    breaks: set[int] = set()
     start = pos = p
     gap: int | None = None
 
@@ -145,18 +144,23 @@ def _chain(s: str, p: int) -> tuple[list[tuple[int, int]], list[str]] | None:
         elif names and s[pos - 1] == "、" and (ahead := _next_piece(s, pos, gap)) is not None:
             jump(ahead)  # the line ended after the separator
             continue
+        elif names and s[pos - 1] == "、" and cut - pos >= 4 and (whole := only_name_from(s[pos:cut])):
+            names.append(whole)  # the cell's last line cut inside a name whose rest was not printed here
+            pos = cut
+            break
         else:
             break
         if pos < len(s) and s[pos] == "、":
             pos += 1
         elif pos < len(s) and (_known_end(s, pos) or _prefix_end(s, pos) - pos >= 3):
-            continue  # names glued together (…市国税局市发展改革委)
+            breaks.add(len(names))  # names glued together (…市国税局市发展改革委): the next cell
+            continue
         else:
             break
     if not names:
         return None
     spans.append((start, pos))
-    return spans, names
+    return spans, names, breaks
 
 
 def _names_ahead(s: str, cut: int) -> bool:
@@ -164,7 +168,7 @@ def _names_ahead(s: str, cut: int) -> bool:
     return cut < len(s) and s[cut] not in "、，。"
 
 
-def _spliced(s: str, spans: list[tuple[int, int]], names: list[str]) -> bool:
+def _spliced(s: str, spans: list[tuple[int, int]], names: list[str], _breaks: set[int] | None = None) -> bool:
     """Whether the unit text found at ``spans`` was spliced in (and is no mention in the
     sentence): cut over several pieces, a word mended by taking it out, names glued
     together, or a cell standing at the start of a sentence with no verb after it."""
@@ -181,27 +185,54 @@ def _spliced(s: str, spans: list[tuple[int, int]], names: list[str]) -> bool:
     return (a == 0 or s[a - 1] == "。") and b < len(s) and s[b] not in "，。；、要和及等在的对负牵配）)" and not breaks_word(s[a:b][-3:], s[b:b + 3])
 
 
-def pull_units(s: str) -> tuple[str, list[tuple[int, list[str]]]]:
-    """Text → (the text with spliced unit cells taken out, each cell's names with where the
-    cell began in the returned text). A cell may run on past the end of a sentence."""
+@dataclass
+class Splice:
+    """Unit text taken out of a sentence: where its first and last pieces stood in the
+    text left over, and its names by cell (more than one cell when cells were printed one
+    after another with nothing between them)."""
+
+    start: int
+    end: int
+    cells: list[list[str]]
+
+    @property
+    def names(self) -> list[str]:
+        return [n for cell in self.cells for n in cell]
+
+
+def pull_cells(s: str) -> tuple[str, list[Splice]]:
+    """Text → (the text with spliced unit cells taken out, each splice). A cell may run on
+    past the end of a sentence."""
     keep: list[str] = []
-    cells: list[tuple[int, list[str]]] = []
+    found_cells: list[Splice] = []
     kept = pos = last = 0
     while pos < len(s):
         found = _chain(s, pos) if starts_known(s[pos:pos + 2]) and not in_word_scope(s, pos) else None
         if found is not None and _spliced(s, *found):
-            spans, names = found
-            for k, (a, b) in enumerate(spans):
+            spans, names, breaks = found
+            cells: list[list[str]] = []
+            for k, name in enumerate(names):
+                if not cells or k in breaks:
+                    cells.append([])
+                cells[-1].append(name)
+            start = kept + spans[0][0] - last
+            for a, b in spans:
                 keep.append(s[last:a])
                 kept += a - last
-                if k == 0:
-                    cells.append((kept, names))
                 last = b
+            found_cells.append(Splice(start, kept, cells))
             pos = spans[-1][1]
             continue
         pos += 1
     keep.append(s[last:])
-    return "".join(keep), cells
+    return "".join(keep), found_cells
+
+
+def pull_units(s: str) -> tuple[str, list[tuple[int, list[str]]]]:
+    """Text → (the text with spliced unit cells taken out, each cell's names with where the
+    cell began in the returned text)."""
+    clean, splices = pull_cells(s)
+    return clean, [(sp.start, sp.names) for sp in splices]
 
 
 def _sentences(text: str) -> list[str]:
@@ -224,26 +255,24 @@ def spliced_table(lines: Lines) -> tuple[Lines, Table] | None:
         return None
     line_of = _line_index(lines, texts)
     seen: set[str] = set()
-    kept: list[tuple[str, int]] = []  # sentences printed once, with their source lines
+    kept: list[tuple[str, int, bool]] = []  # sentences printed once, their source lines, page tops
     pos = b
+    page_top = False
+    repeated_after: set[str] = set()  # sentences a repeat was printed right after
     for sent in _sentences(text[b:]):
         start = pos
         pos += len(sent)
         if head in sent:  # a page top printed again: title and header before this row text
             sent = sent[sent.rfind(head) + len(head):]
+            page_top = True
         key = re.sub(r"\s+", "", sent)
         if key and key not in seen:
             seen.add(key)
-            kept.append((sent, line_of(start)))
-    clean, cells = pull_units("".join(t for t, _ in kept))
-    pieces: list[_Piece] = []
-    offset = 0
-    for sent, (_, line) in zip(_sentences(clean), kept):  # taking names out leaves every 。
-        end = offset + len(sent)
-        units = [n for at, names in cells if offset <= at < end for n in names]
-        pieces.append(_Piece(sent, units, line))
-        offset = end
-    rows = _rows(pieces, roles)
+            kept.append((sent, line_of(start), page_top))
+            page_top = False
+        elif key and kept and kept[-1][0] not in repeated_after:
+            repeated_after.add(kept[-1][0])
+    rows = build_rows(_items(kept, repeated_after), roles)
     if not rows:
         return None
     before = [(lines[0][0], text[:a])] if text[:a].strip() else []
@@ -265,77 +294,46 @@ def _line_index(lines: Lines, texts: list[str]) -> Callable[[int], int]:
     return line_of
 
 
-def _is_heading(text: str) -> bool:
-    """Item numbers glued to short titles (``7推进“放管以政务公开助力促改革8服”改革信息公开。``):
-    a number, no comma, a title's length."""
-    bare = text.rstrip("。")
-    return bool(_ITEM.search(bare)) and len(_ITEM.sub("", bare)) <= 40 and "，" not in bare
-
-
-@dataclass
-class _Open:
-    """The row being gathered."""
-
-    measure: list[str] = field(default_factory=list)
-    units: list[str] = field(default_factory=list)
-    item: str | None = None
-    line: int = 0
-
-
-def _rows(pieces: list[_Piece], roles: list[str | None]) -> list[Row]:
-    """Sentences in order → rows. A row starts at an item number (glued to a title or to
-    the measure) and gathers the sentences after it with the unit names spliced into
-    them; a second unit cell before any number starts the next row. Units spliced into a
-    title line belong to the row above it."""
-    n = len(roles)
-    unit_col = next((i for i, r in enumerate(roles) if r == "responsible"), None)
-    if unit_col is None:
-        unit_col = next((i for i, r in enumerate(roles) if r == "lead"), None)
-    measure_col = next((i for i, r in enumerate(roles) if r == "measure"), None)
-    if measure_col is None:
-        measure_col = max(i for i, r in enumerate(roles) if r == "group")
-    item_col = next((i for i, r in enumerate(roles) if r == "item_no"), None)
-    group_cols = [i for i, r in enumerate(roles) if r == "group" and i != measure_col]
-    out: list[Row] = []
-    titles: list[str] = []
-    row = _Open()
-
-    def close(next_item: str | None = None) -> None:
-        nonlocal row
-        if row.measure:
-            cells = [Cell() for _ in range(n)]
-            cells[measure_col] = Cell.of("".join(row.measure))
-            if unit_col is not None:
-                cells[unit_col] = Cell.of("、".join(dict.fromkeys(row.units)))
-            if item_col is not None and row.item:
-                cells[item_col] = Cell.of(row.item)
-            for col, title in zip(group_cols[::-1], titles[::-1]):
-                cells[col] = Cell.of(title)
-            out.append(Row(cells=cells, index=len(out) + 1, line=row.line, flags=["low_confidence"]))
-            row = _Open(item=next_item)
-        elif next_item is not None:
-            row.item = next_item
-
-    for p in pieces:
-        text = p.text.strip()
-        if _is_heading(text):
-            row.units += p.units
-            numbers = _ITEM.findall(text)
-            close(numbers[-1] if numbers else None)
-            parts = [t.strip("。") for t in _ITEM.split(text) if t.strip("。") and not t.isdigit()]
-            if parts and group_cols:
-                titles = (titles + parts)[-len(group_cols):]
+def _items(kept: list[tuple[str, int, bool]], repeated_after: set[str]) -> list[Box | Sentence | PageTop]:
+    """Sentences printed once, in order → title boxes and measure sentences with the unit
+    cells spliced into them taken out, and where a page began (the header printed again).
+    A number glued to a sentence's start after a title box is that box's last number (its
+    序号 column read on past the titles); anywhere else it opens a row."""
+    clean, splices = pull_cells("".join(t for t, _, _ in kept))
+    items: list[Box | Sentence | PageTop] = []
+    offset = 0
+    for sent, (printed, line, page_top) in zip(_sentences(clean), kept):  # taking names out leaves every 。
+        start, end = offset, offset + len(sent)
+        offset = end
+        if page_top:
+            items.append(PageTop())
+        inside = [sp for sp in splices if start <= sp.start < end]
+        box = as_box(sent, [c for sp in inside for c in sp.cells], line)
+        if box is not None:
+            box.then_repeat = printed in repeated_after
+            items.append(box)
             continue
-        m = re.match(r"^(\d{1,2})(?=[\u4e00-\u9fff（“])", text)
-        if m:
-            close(m.group(1))
-            text = text[m.end():]
-        elif p.units and row.units and row.measure:
-            close()
-        if not row.measure:
-            row.line = p.line
-        if text:
-            row.measure.append(text)
-        row.units += p.units
-    close()
-    return out
+        text = _without_stray_tail(sent)
+        glued = re.match(r"^(\d{1,2})(?=[\u4e00-\u9fff（“])", text)
+        shift = 0
+        if glued:
+            shift = glued.end()
+            if items and isinstance(items[-1], Box):
+                items[-1].numbers.append(int(glued.group(1)))
+            else:
+                items.append(Box([int(glued.group(1))], "", [], [], line))
+            text = text[shift:]
+        splice = None
+        if inside:
+            splice = (max(0, inside[0].start - start - shift), max(0, min(inside[-1].end - start - shift, len(text))))
+        items.append(Sentence(text, line, splice, [n for sp in inside for n in sp.names]))
+    return items
+
+
+def _without_stray_tail(text: str) -> str:
+    """A sentence opening with a unit name's last character on a word of its own (``办围绕年内
+    实现…``: the cell's last line, 市政府法制 / 办, read onto the next sentence) loses it."""
+    if len(text) > 2 and text[0] in _NAME_TAILS and first_word(text) == text[0] \
+            and not starts_known(text[:2]):
+        return text[1:]
+    return text

@@ -1,0 +1,605 @@
+"""Rows of a spliced PDF copy, rebuilt from what the page layout leaves in the text.
+
+A viewer that copies a table with no line structure reads text boxes: lines that stand
+close together, in order from the top. That leaves three kinds of pieces:
+
+* **title boxes**: the narrow grouping columns read line by line across, so the section,
+  the 序号 and the task title interleave (``7推进“放管以政务公开助力促改革8服”改革信息公开``),
+  sometimes after the unit cells printed just above them (``市教委市卫生计生委以政务公开…``);
+* **measure sentences**, the unit cell's lines spliced into them. Cells are centred in
+  their row, so the splice stands where as much of the row's measure comes before it as
+  after it: that tells where a row ends when nothing else does;
+* **unit cells alone**, at the head of a title box: the cells of the rows just above that
+  box, one per row, right-aligned.
+
+Copies of this kind often hold the table twice, one copy behind the other; sentences
+printed twice are dropped before this step, and title boxes whose numbers fall behind the
+run of numbers (the copy that lags) still name the titles of their numbers but restart no
+count. Every row stays ``low_confidence``: the reading is a reconstruction.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from govdisclose.normalize.data import load_data
+from govdisclose.normalize.units import is_known, known_matches
+from govdisclose.parsers.document import Cell, Row
+
+_MAX_TITLE = 40  # a title box's text without its numbers, at most
+_LONE_ROW = 40  # cost of a row with no unit cell spliced in, in characters of asymmetry
+# a name standing before these is a subject or an object, not a cell line spliced in; one
+# after these is a mention (在市财政局网站, 由…, 请…)
+_NOT_AFTER_CELL = set("要负牵会等和及与的在对向将为共同分别按开做组")
+_NOT_BEFORE_CELL = set("在由对向经与从据将把请让、，。；：“")
+_APART = 20  # cost of two sentences that share nothing standing in one row
+_DIGITS = re.compile(r"(?<![\d.．年月])(\d{1,8})(?![\d年月日%％.．个项家名])")
+
+
+@dataclass
+class Sentence:
+    """A measure sentence; ``splice`` is where the unit cell's pieces began and ended in it."""
+
+    text: str
+    line: int
+    splice: tuple[int, int] | None = None
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Box:
+    """A title box: the numbers and titles read across the grouping columns, and the unit
+    cells printed at its head (the rows above it)."""
+
+    numbers: list[int]
+    title: str
+    parts: list[str]
+    cells: list[list[str]]
+    line: int
+    fresh: bool = True
+    then_repeat: bool = False  # a sentence printed before came right after this box
+    raw: str = ""  # the text as printed, numbers in place
+    number_at: list[tuple[int, int]] = field(default_factory=list)  # (offset in raw, number)
+
+    def position(self, text: str) -> float | None:
+        """Where ``text`` (a section printed in this box) stands among the box's numbers, in
+        row numbers: between two numbers, or a little before the first / after the last."""
+        if not self.number_at or not text:
+            return None
+        at = self.raw.find(text[:2])
+        if at < 0:
+            return None
+        before = [n for off, n in self.number_at if off < at]
+        after = [n for off, n in self.number_at if off >= at]
+        if before and after:
+            return (before[-1] + after[0]) / 2
+        return after[0] - 0.25 if after else before[-1] + 0.25
+
+
+class PageTop:
+    """The header printed again: a page began, and no row's text runs across it."""
+
+
+@dataclass
+class _Row:
+    sentences: list[Sentence]
+    given: list[list[str]] = field(default_factory=list)  # cells printed alone, handed to this row
+    number: int | None = None
+    giver: Box | None = None  # the title box whose head printed this row's cell
+    rank: int = 0  # which of that box's cells, counted from its last
+    claimed: int | None = None  # the number of a lagging title box printed right before it
+
+    @property
+    def spliced(self) -> list[str]:
+        return [n for s in self.sentences for n in s.names]
+
+    @property
+    def has_units(self) -> bool:
+        return bool(self.spliced or self.given)
+
+
+@lru_cache(maxsize=1)
+def _task_openers() -> tuple[str, ...]:
+    return tuple(load_data("titles.yaml")["task_openers"])
+
+
+def numbers_in(text: str) -> list[tuple[int, int, list[int]]]:
+    """Item numbers in a title box: (start, end, numbers). A run of digits longer than two is
+    numbers printed one after another when it reads as a count (``9101112`` → 9, 10, 11, 12)."""
+    out = []
+    for m in _DIGITS.finditer(text):
+        run = m.group(1)
+        if len(run) <= 2:
+            out.append((m.start(), m.end(), [int(run)]))
+            continue
+        counted = _counted(run)
+        if counted:
+            out.append((m.start(), m.end(), counted))
+    return out
+
+
+def _counted(run: str) -> list[int] | None:
+    """``9101112`` → [9, 10, 11, 12]: consecutive numbers written with nothing between."""
+    for first in (run[:1], run[:2]):
+        n, pos, found = int(first), len(first), [int(first)]
+        while pos < len(run):
+            nxt = str(n + 1)
+            if not run.startswith(nxt, pos):
+                break
+            n, pos = n + 1, pos + len(nxt)
+            found.append(n)
+        if pos == len(run) and len(found) >= 2:
+            return found
+    return None
+
+
+def as_box(text: str, cells: list[list[str]], line: int) -> Box | None:
+    """A piece read as a title box: item numbers and a title's length, no comma; or unit cells
+    printed alone before a short title."""
+    bare = text.strip().rstrip("。")
+    found = numbers_in(bare)
+    title_parts, last = [], 0
+    for a, b, _ in found:
+        title_parts.append(bare[last:a])
+        last = b
+    title_parts.append(bare[last:])
+    parts = [p for p in title_parts if p]
+    title = "".join(parts)
+    if "，" in title or "；" in title or len(title) > _MAX_TITLE:
+        return None
+    if not found and not (cells and title):
+        return None
+    if not found and len(title) > _MAX_TITLE * 3 // 4:
+        return None
+    return Box([n for _, _, ns in found for n in ns], title, parts, cells, line, raw=bare,
+               number_at=[(a, n) for a, _, ns in found for n in ns])
+
+
+def split_titles(box: Box, n_groups: int, sections: set[str], tasks: set[str]) -> tuple[str | None, str | None]:
+    """(section, task) of a box whose grouping columns interleave: a known section taken out
+    of the text in order (its pieces wherever the lines fell), else a cut where a numbered
+    part opens a task (``以政务公开助力促改革 | 17 | 推进财税…``) or where a task verb follows a
+    section's words (``增强政务公开实效 | 依法规范…``)."""
+    title = box.title
+    if not title:
+        return None, None
+    if n_groups < 2:
+        return None, title
+    best: tuple[int, str, str] | None = None
+    for section in sections:
+        rest = _take_out(title, section, tasks)
+        if rest is not None and (best is None or rest[0] < best[0]):
+            best = (rest[0], section, rest[1])
+    if best is not None:
+        return best[1], best[2] or None
+    cut = _section_cut(box)
+    if cut is not None:
+        return cut
+    return None, title
+
+
+def section_of(box: Box) -> str | None:
+    """A section a box prints cleanly (before a numbered task, or before a task verb)."""
+    cut = _section_cut(box)
+    return cut[0] if cut else None
+
+
+def _section_cut(box: Box) -> tuple[str, str] | None:
+    openers = _task_openers()
+    parts = box.parts
+    if len(parts) >= 2 and not parts[0].startswith(openers) and parts[1].startswith(openers) \
+            and len(parts[0]) >= 4:
+        return parts[0], "".join(parts[1:])
+    title = box.title
+    if title.startswith(openers):
+        return None
+    for k in range(4, len(title) - 3):
+        if title.startswith(openers, k):
+            return title[:k], title[k:]
+    return None
+
+
+def _take_out(title: str, section: str, tasks: set[str]) -> tuple[int, str] | None:
+    """The text left when ``section`` is taken out of ``title`` in at most three pieces, with
+    how many pieces it took; a rest that is a task printed elsewhere is preferred."""
+    best: tuple[int, str] | None = None
+
+    def walk(pos: int, need: str, kept: str, pieces: int) -> None:
+        nonlocal best
+        if not need:
+            rest = kept + title[pos:]
+            score = pieces - (10 if rest in tasks else 0)
+            if best is None or score < best[0]:
+                best = (score, rest)
+            return
+        if pieces >= 3:
+            return
+        for start in range(pos, len(title)):
+            size = 0
+            while start + size < len(title) and size < len(need) and title[start + size] == need[size]:
+                size += 1
+            for take in range(size, 1, -1):
+                if take < len(need) and len(need) - take < 2:
+                    continue
+                walk(start + take, need[take:], kept + title[pos:start], pieces + 1)
+
+    walk(0, section, "", 0)
+    if best is None or best[1] == title:
+        return None
+    return best
+
+
+# ---------------------------------------------------------------- rows between title boxes
+
+def _segment(run: list[Sentence], cohesion: "_Cohesion") -> list[_Row]:
+    """Cut a run of sentences into rows. Each row holds at most one spliced unit cell, which
+    stands where as much of the row's measure comes before it as after it (cells are
+    centred). Rows with no spliced cell stand only at the run's head or its end (their
+    cells are printed at the head of the next title box); sentences that share little cost
+    more kept in one row (a row's sentences speak of one thing)."""
+    m = len(run)
+    sizes = [len(s.text) for s in run]
+    apart = [_APART * (1 - cohesion([run[k].text], [run[k + 1].text])) for k in range(m - 1)]
+    spliced_at = [k for k, s in enumerate(run) if s.splice is not None]
+    first, last = (spliced_at[0], spliced_at[-1]) if spliced_at else (m, -1)
+    best = [0.0] + [math.inf] * m
+    back = [0] * (m + 1)
+    for j in range(1, m + 1):
+        for i in range(j - 1, -1, -1):
+            inside = [k for k in spliced_at if i <= k < j]
+            if len(inside) > 1:
+                break
+            if inside:
+                k = inside[0]
+                a, b = run[k].splice  # type: ignore[misc]
+                before = sum(sizes[i:k]) + a
+                after = sizes[k] - b + sum(sizes[k + 1:j])
+                cost = abs(before - after)
+            elif j <= first or i > last:  # the run's head or its end
+                cost = _LONE_ROW
+            else:
+                continue
+            cost += sum(apart[i:j - 1])
+            if best[i] + cost < best[j]:
+                best[j], back[j] = best[i] + cost, i
+    rows: list[_Row] = []
+    j = m
+    while j > 0:
+        i = back[j]
+        rows.append(_Row(run[i:j]))
+        j = i
+    return rows[::-1]
+
+
+class _Cohesion:
+    """How much two sentences share: cosine of their character bigrams weighted by how rare
+    each bigram is in the notice (``公开``, ``信息`` say nothing)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.df: Counter[str] = Counter()
+        for t in texts:
+            self.df.update(set(self._grams(t)))
+        self.n = max(1, len(texts))
+
+    @staticmethod
+    def _grams(text: str) -> list[str]:
+        han = re.sub(r"[^\u4e00-\u9fff]", "", text)
+        return [han[k:k + 2] for k in range(len(han) - 1)]
+
+    def vector(self, texts: list[str]) -> dict[str, float]:
+        counts = Counter(g for t in texts for g in self._grams(t))
+        return {g: c * math.log(self.n / self.df[g]) for g, c in counts.items() if self.df[g]}
+
+    def __call__(self, left: list[str], right: list[str]) -> float:
+        a, b = self.vector(left), self.vector(right)
+        dot = sum(v * b.get(g, 0.0) for g, v in a.items())
+        na = math.sqrt(sum(v * v for v in a.values()))
+        nb = math.sqrt(sum(v * v for v in b.values()))
+        return dot / (na * nb) if na and nb else 0.0
+
+
+_GENERIC = set("市区县省镇乡街村各有关部门单位政府人民办公室局委厅处科股中心（）()、重庆")
+
+
+def _affinity(texts: list[str], cell: list[str]) -> float:
+    """How much of a unit cell's own words a row's text holds: the characters of each name
+    that are not scope or office words (市教委 → 教, 市卫生计生委 → 卫生计生), so a unit
+    leans to the measure it answers for."""
+    text = "".join(texts)
+    scores = []
+    for name in cell:
+        core = [c for c in name if c not in _GENERIC]
+        if core:
+            scores.append(sum(c in text for c in core) / len(core))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _split(row: _Row, cohesion: "_Cohesion", new: list[str]) -> tuple[float, _Row, _Row] | None:
+    """A row of several sentences cut in two, the first part to take the cell ``new`` and the
+    second to keep the one it was given: where the sentences on either side share least and
+    each part holds most of its own cell's words. Returns the cut's cost with the parts."""
+    if len(row.sentences) < 2 or row.spliced:
+        return None
+    texts = [s.text for s in row.sentences]
+    old = row.given[0] if row.given else []
+
+    def cost(k: int) -> float:
+        left, right = texts[:k], texts[k:]
+        lean = _affinity(left, new) + _affinity(right, old) - _affinity(left, old) - _affinity(right, new)
+        return cohesion(texts[k - 1:k], texts[k:k + 1]) - lean
+
+    k = min(range(1, len(texts)), key=lambda k: (cost(k), -k))
+    return cost(k), _Row(row.sentences[:k]), _Row(row.sentences[k:], given=row.given)
+
+
+def _hand_out_cells(seq: list[Box | _Row | PageTop], cohesion: _Cohesion) -> None:
+    """Unit cells printed at the head of a title box go, last first, to the rows above it that
+    have no unit cell of their own, across at most one other title box and never across a
+    page top. Cells left over mean that a row above, printed as one with the next, was two:
+    the nearest row of several sentences holding a cell printed alone is cut where its
+    sentences share least, and its first part takes the cell."""
+    k = 0
+    while k < len(seq):
+        box = seq[k]
+        if not (isinstance(box, Box) and box.cells):
+            k += 1
+            continue
+        cells = list(box.cells)
+        reach = []  # the rows the cells may go to, nearest first
+        boxes_crossed = 0
+        for j in range(k - 1, -1, -1):
+            item = seq[j]
+            if isinstance(item, PageTop):
+                break
+            if isinstance(item, Box):
+                boxes_crossed += 1
+                if boxes_crossed > 1:
+                    break
+                continue
+            reach.append(item)
+        for row in reach:
+            if cells and not row.has_units:
+                _give(row, box, cells)
+        while cells:
+            cuts = [(cut, row) for row in reach if row.given and not row.spliced
+                    and (cut := _split(row, cohesion, cells[-1])) is not None]
+            if not cuts:
+                break
+            (share, first, second), row = min(cuts, key=lambda c: c[0][0])
+            at = seq.index(row)
+            seq[at:at + 1] = [first, second]
+            reach[reach.index(row):reach.index(row) + 1] = [second, first]
+            second.giver, second.rank = row.giver, row.rank
+            k += 1
+            _give(first, box, cells)
+        k += 1
+
+
+def _join_cellless(seq: list[Box | _Row | PageTop]) -> None:
+    """Every row of such a table has a unit cell; a row at the head of a run that got none
+    (nothing spliced into it, no cell printed for it) is the top of the row after it, when
+    the rows up to the next leading title box or page top outnumber the numbers the boxes
+    before them print (else it is a row of its own whose cell this copy left out)."""
+    k = 0
+    while k < len(seq):
+        row = seq[k]
+        nxt = seq[k + 1] if k + 1 < len(seq) else None
+        if not isinstance(row, _Row) or row.has_units or not isinstance(nxt, _Row):
+            k += 1
+            continue
+        if k > 0 and isinstance(seq[k - 1], _Row):
+            k += 1  # not at a run's head
+            continue
+        numbers, j = 0, k - 1
+        while j >= 0 and isinstance(seq[j], Box) and seq[j].fresh:  # type: ignore[union-attr]
+            numbers += len(seq[j].numbers) or 1  # type: ignore[union-attr]
+            j -= 1
+        rows = 0
+        for item in seq[k:]:
+            if isinstance(item, PageTop) or (isinstance(item, Box) and item.fresh):
+                break
+            rows += isinstance(item, _Row)
+        if numbers and rows <= numbers:
+            k += 1
+            continue
+        nxt.sentences[:0] = row.sentences
+        del seq[k]
+
+
+def _give(row: _Row, box: Box, cells: list[list[str]]) -> None:
+    row.given = [cells.pop()]
+    row.giver, row.rank = box, len(box.cells) - len(cells) - 1
+
+
+def _mention_spliced(s: Sentence) -> Sentence:
+    """A sentence with nothing spliced into it whose one whole unit name stands where no name
+    can (after a conjunction and before the rest of a phrase, not after a preposition, not as
+    a subject before 要 / 负责 / 牵头, not in a list): the unit cell's one line spliced in
+    (…反馈和市审计局整改…). Every row of such a table has a unit cell, so this is the likelier
+    reading."""
+    text = s.text
+    runs: list[tuple[int, int, list[str]]] = []  # names in a row, joined by 、
+    for a, b in known_matches(text):
+        if not is_known(text[a:b]):
+            continue
+        if runs and runs[-1][1] + 1 == a and text[runs[-1][1]] == "、":
+            runs[-1] = (runs[-1][0], b, runs[-1][2] + [text[a:b]])
+        else:
+            runs.append((a, b, [text[a:b]]))
+    found = []
+    for a, b, names in runs:
+        after = text[b:b + 1]
+        if a == 0 or not re.match(r"[\u4e00-\u9fff]", after) or after in _NOT_AFTER_CELL:
+            continue
+        before = text[a - 1]
+        if (len(names) == 1 and before not in "和及并") or before in _NOT_BEFORE_CELL:
+            continue
+        found.append((a, b, names))
+    if len(found) != 1:
+        return s
+    a, b, names = found[0]
+    return Sentence(text[:a] + text[b:], s.line, (a, a), names)
+
+
+# ---------------------------------------------------------------- numbers and titles
+
+def _fresh_boxes(seq: list[Box | _Row | PageTop]) -> None:
+    """Title boxes of the copy that leads: the longest chain of rising numbers whose gaps
+    agree with the rows printed between them. The others belong to a copy that lags."""
+    boxes = [(k, b) for k, b in enumerate(seq) if isinstance(b, Box) and b.numbers]
+    if not boxes:
+        return
+    rows_before = [0]
+    for item in seq:
+        rows_before.append(rows_before[-1] + isinstance(item, _Row))
+
+    def rows_between(a: int, b: int) -> int:
+        return rows_before[b] - rows_before[a + 1]
+
+    n = len(boxes)
+    score = [0.0] * n
+    prev = [-1] * n
+    for j, (kj, bj) in enumerate(boxes):
+        score[j] = 1 - 0.2 * abs(rows_between(-1, kj) - (bj.numbers[0] - 1))
+        for i in range(j):
+            ki, bi = boxes[i]
+            if bi.numbers[0] >= bj.numbers[0]:
+                continue
+            s = score[i] + 1 - 0.2 * abs(rows_between(ki, kj) - (bj.numbers[0] - bi.numbers[0]))
+            if s > score[j]:
+                score[j], prev[j] = s, i
+    j = max(range(n), key=lambda j: score[j])
+    chain = set()
+    while j >= 0:
+        chain.add(j)
+        j = prev[j]
+    for j, (_, b) in enumerate(boxes):
+        b.fresh = j in chain
+
+
+def _number_rows(seq: list[Box | _Row]) -> None:
+    """Numbers from the leading copy's title boxes, the rows after a box taking its numbers in
+    turn and counting on. A row whose cell a lagging box printed is that box's row above (its
+    first number less one, less two …) and is left out of the count; a number a lagging box
+    prints is left for its own row."""
+    lagging = {b.numbers[0] for b in seq if isinstance(b, Box) and b.numbers and not b.fresh}
+    queue: list[int] = []
+    last = 0
+    for k, item in enumerate(seq):
+        if isinstance(item, Box):
+            if item.numbers and item.fresh:
+                queue = [q for q in queue if q < item.numbers[0]] + list(item.numbers)
+            elif not item.numbers and item.title and not queue:
+                queue = [last + 1]
+            nxt = seq[k + 1] if k + 1 < len(seq) else None
+            if item.numbers and not item.fresh and not item.then_repeat and isinstance(nxt, _Row) \
+                    and nxt.spliced and nxt.giver is None:
+                nxt.claimed = item.numbers[0]  # the lagging copy's own row, printed with its cell
+            continue
+        if item.claimed is not None:
+            item.number = item.claimed
+            continue
+        giver = item.giver
+        if giver is not None and not giver.fresh and giver.numbers:
+            item.number = giver.numbers[0] - 1 - item.rank
+            continue
+        if queue:
+            item.number = queue.pop(0)
+        else:
+            n = last + 1
+            while n in lagging:
+                n += 1
+            item.number = n
+        last = item.number
+
+
+def _titles(boxes: list[Box], rows: list[_Row], n_groups: int) -> dict[int, tuple[str | None, str | None]]:
+    """number → (section, task). A task holds from its box's numbers until the next task's;
+    a section holds the rows nearest to where its text is printed (a merged cell's text is
+    centred on its rows), so a section printed with a later task still covers the rows
+    above it."""
+    if n_groups >= 2:
+        found = {s for b in boxes if (s := section_of(b)) is not None}
+        sections = {x for x in found if not any(y != x and y.startswith(x) for y in found)}
+    else:
+        sections = set()
+    split = {id(b): split_titles(b, n_groups, sections, set()) for b in boxes}
+    for b in boxes:  # a task another box prints whole is the likelier reading of an interleaved one
+        others = {t for o in boxes if o is not b and (t := split[id(o)][1])}
+        split[id(b)] = split_titles(b, n_groups, sections, others)
+    numbers = [r.number for r in rows if r.number is not None] + [n for b in boxes for n in b.numbers]
+    top = max(numbers, default=0)
+    tasks: dict[int, str | None] = {}
+    placed: list[tuple[float, str]] = []
+    for b in boxes:
+        section, task = split[id(b)]
+        for num in b.numbers:
+            tasks.setdefault(num, task)
+        if section and (at := b.position(section)) is not None:
+            placed.append((at, section))
+    out: dict[int, tuple[str | None, str | None]] = {}
+    task: str | None = None
+    for num in range(1, top + 1):
+        if num in tasks:
+            task = tasks[num]
+        section = min(placed, key=lambda p: (abs(p[0] - num), p[0]))[1] if placed else None
+        out[num] = (section, task)
+    return out
+
+
+def build_rows(items: list[Box | Sentence | PageTop], roles: list[str | None]) -> list[Row]:
+    """Title boxes and sentences in reading order → grid rows (see the module docstring)."""
+    n = len(roles)
+    unit_col = next((i for i, r in enumerate(roles) if r == "responsible"), None)
+    if unit_col is None:
+        unit_col = next((i for i, r in enumerate(roles) if r == "lead"), None)
+    measure_col = next((i for i, r in enumerate(roles) if r == "measure"), None)
+    if measure_col is None:
+        measure_col = max(i for i, r in enumerate(roles) if r == "group")
+    item_col = next((i for i, r in enumerate(roles) if r == "item_no"), None)
+    group_cols = [i for i, r in enumerate(roles) if r == "group" and i != measure_col]
+
+    sentences = [_mention_spliced(it) if isinstance(it, Sentence) and it.splice is None else it
+                 for it in items]
+    cohesion = _Cohesion([it.text for it in sentences if isinstance(it, Sentence)])
+    marked: list[Box | _Row | PageTop] = []
+    run: list[Sentence] = []
+    for it in sentences + [None]:  # type: ignore[list-item]
+        if isinstance(it, Sentence):
+            run.append(it)
+            continue
+        if run:
+            marked.extend(_segment(run, cohesion))
+            run = []
+        if it is not None:
+            marked.append(it)
+    _hand_out_cells(marked, cohesion)
+    _fresh_boxes([x for x in marked if not isinstance(x, PageTop)])
+    _join_cellless(marked)
+    seq = [x for x in marked if not isinstance(x, PageTop)]
+    _number_rows(seq)
+    rows = [r for r in seq if isinstance(r, _Row)]
+    boxes = [b for b in seq if isinstance(b, Box)]
+    titles = _titles(boxes, rows, len(group_cols))
+
+    out: list[Row] = []
+    for item in rows:
+        measure = "".join(s.text.strip() for s in item.sentences)
+        if not measure:
+            continue
+        cells = [Cell() for _ in range(n)]
+        cells[measure_col] = Cell.of(measure)
+        names = item.spliced + [u for cell in item.given for u in cell]
+        if unit_col is not None:
+            cells[unit_col] = Cell.of("、".join(dict.fromkeys(names)))
+        if item_col is not None and item.number is not None:
+            cells[item_col] = Cell.of(str(item.number))
+        section, task = titles.get(item.number or 0, (None, None))
+        heads = [section, task] if len(group_cols) >= 2 else [task]
+        for col, title in zip(group_cols[::-1], heads[::-1]):
+            cells[col] = Cell.of(title)
+        out.append(Row(cells=cells, index=len(out) + 1, line=item.sentences[0].line, flags=["low_confidence"]))
+    return out
