@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from govdisclose.normalize.units import ends_like_unit, in_word_scope, is_known, only_name_from, starts_known
 from govdisclose.normalize.words import breaks_word, first_word
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.parsers.text.spliced_rows import Box, PageTop, Sentence, as_box, build_rows
+from govdisclose.parsers.text.spliced_rows import Box, PageTop, Sentence, as_box, build_rows, counted
 from govdisclose.shape.header import header_words, names_a_table, resolve_roles
 
 Lines = list[tuple[int, str]]
@@ -308,18 +308,22 @@ def _items(kept: list[tuple[str, int, bool]], repeated_after: set[str]) -> list[
         if page_top:
             items.append(PageTop())
         inside = [sp for sp in splices if start <= sp.start < end]
-        box = as_box(sent, [c for sp in inside for c in sp.cells], line)
+        last_number = next((it.numbers[-1] for it in reversed(items) if isinstance(it, Box) and it.numbers), None)
+        box = as_box(sent, [c for sp in inside for c in sp.cells], line, last_number)
         if box is not None:
             box.then_repeat = printed in repeated_after
             items.append(box)
             continue
         text = _without_stray_tail(sent)
-        glued = re.match(r"^(\d{1,2})(?=[\u4e00-\u9fff（“])", text)
+        glued = re.match(r"^(\d{1,8})(?=[\u4e00-\u9fff（“])", text)
+        if glued and not (len(glued.group(1)) <= 2 or (items and isinstance(items[-1], Box))):
+            glued = None  # a long number opens no row unless it is a box's numbers read on
         shift = 0
         if glued:
             shift = glued.end()
             if items and isinstance(items[-1], Box):
-                items[-1].numbers.append(int(glued.group(1)))
+                box = items[-1]
+                box.numbers += counted(glued.group(1), box.numbers[-1] if box.numbers else None) or []
             else:
                 items.append(Box([int(glued.group(1))], "", [], [], line))
             text = text[shift:]

@@ -106,24 +106,26 @@ def _task_openers() -> tuple[str, ...]:
     return tuple(load_data("titles.yaml")["task_openers"])
 
 
-def numbers_in(text: str) -> list[tuple[int, int, list[int]]]:
-    """Item numbers in a title box: (start, end, numbers). A run of digits longer than two is
-    numbers printed one after another when it reads as a count (``9101112`` → 9, 10, 11, 12)."""
+def numbers_in(text: str, after: int | None = None) -> list[tuple[int, int, list[int]]]:
+    """Item numbers in a title box: (start, end, numbers). Numbers printed one after another
+    run together: a run of digits is read as a count when it goes on from the number before
+    it (``1 … 23`` → 1, 2, 3) or is too long to be one number (``9101112`` → 9 … 12)."""
     out = []
     for m in _DIGITS.finditer(text):
-        run = m.group(1)
-        if len(run) <= 2:
-            out.append((m.start(), m.end(), [int(run)]))
-            continue
-        counted = _counted(run)
-        if counted:
-            out.append((m.start(), m.end(), counted))
+        found = counted(m.group(1), after)
+        if found:
+            out.append((m.start(), m.end(), found))
+            after = found[-1]
     return out
 
 
-def _counted(run: str) -> list[int] | None:
-    """``9101112`` → [9, 10, 11, 12]: consecutive numbers written with nothing between."""
-    for first in (run[:1], run[:2]):
+def counted(run: str, after: int | None = None) -> list[int] | None:
+    """A run of digits as item numbers: consecutive numbers written with nothing between when
+    it goes on from ``after`` or is longer than two digits; else one number."""
+    firsts = [str(after + 1)] if after is not None and run.startswith(str(after + 1)) else []
+    if len(run) > 2:
+        firsts += [run[:1], run[:2]]
+    for first in firsts:
         n, pos, found = int(first), len(first), [int(first)]
         while pos < len(run):
             nxt = str(n + 1)
@@ -131,16 +133,16 @@ def _counted(run: str) -> list[int] | None:
                 break
             n, pos = n + 1, pos + len(nxt)
             found.append(n)
-        if pos == len(run) and len(found) >= 2:
+        if pos == len(run):
             return found
-    return None
+    return [int(run)] if len(run) <= 2 else None
 
 
-def as_box(text: str, cells: list[list[str]], line: int) -> Box | None:
+def as_box(text: str, cells: list[list[str]], line: int, after: int | None = None) -> Box | None:
     """A piece read as a title box: item numbers and a title's length, no comma; or unit cells
-    printed alone before a short title."""
+    printed alone before a short title. ``after`` is the last number printed before it."""
     bare = text.strip().rstrip("。")
-    found = numbers_in(bare)
+    found = numbers_in(bare, after)
     title_parts, last = [], 0
     for a, b, _ in found:
         title_parts.append(bare[last:a])
@@ -176,29 +178,53 @@ def split_titles(box: Box, n_groups: int, sections: set[str], tasks: set[str]) -
     if best is not None:
         return best[1], best[2] or None
     cut = _section_cut(box)
-    if cut is not None:
-        return cut
+    if cut is not None and cut[0] in sections:
+        return cut[0], cut[1]
     return None, title
 
 
-def section_of(box: Box) -> str | None:
-    """A section a box prints cleanly (before a numbered task, or before a task verb)."""
-    cut = _section_cut(box)
-    return cut[0] if cut else None
+def known_sections(boxes: list[Box]) -> set[str]:
+    """Sections the boxes print cleanly. Before a numbered task (``以政务公开助力促改革 | 17 |
+    推进…``) a section is sure. Cut before a task verb alone (``增强政务公开实效 | 依法规范…``)
+    it may be a task's first line with the section set inside the rest, so it counts only
+    when another box backs it: printed again, or opening as a sure section does (sections
+    of one table are worded alike: 以政务公开助力稳增长 / …调结构)."""
+    sure: set[str] = set()
+    verb_cut: Counter[str] = Counter()
+    for b in boxes:
+        cut = _section_cut(b)
+        if cut is None:
+            continue
+        if cut[2]:
+            sure.add(cut[0])
+        else:
+            verb_cut[cut[0]] += 1
+    backed = {s for s, n in verb_cut.items()
+              if n >= 2 or any(_shared_opening(s, x) for x in sure)}
+    found = sure | backed
+    return {x for x in found if not any(y != x and y.startswith(x) for y in found)}
 
 
-def _section_cut(box: Box) -> tuple[str, str] | None:
+def _shared_opening(a: str, b: str) -> bool:
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return k >= 4 and k < min(len(a), len(b))
+
+
+def _section_cut(box: Box) -> tuple[str, str, bool] | None:
+    """(section, task, cut at a number) of a box that prints its section before its task."""
     openers = _task_openers()
     parts = box.parts
     if len(parts) >= 2 and not parts[0].startswith(openers) and parts[1].startswith(openers) \
             and len(parts[0]) >= 4:
-        return parts[0], "".join(parts[1:])
+        return parts[0], "".join(parts[1:]), True
     title = box.title
     if title.startswith(openers):
         return None
     for k in range(4, len(title) - 3):
         if title.startswith(openers, k):
-            return title[:k], title[k:]
+            return title[:k], title[k:], False
     return None
 
 
@@ -491,7 +517,8 @@ def _number_rows(seq: list[Box | _Row]) -> None:
     for k, item in enumerate(seq):
         if isinstance(item, Box):
             if item.numbers and item.fresh:
-                queue = [q for q in queue if q < item.numbers[0]] + list(item.numbers)
+                after_box = k > 0 and isinstance(seq[k - 1], Box)  # boxes one after another queue up
+                queue = ([q for q in queue if q < item.numbers[0]] if after_box else []) + list(item.numbers)
             elif not item.numbers and item.title and not queue:
                 queue = [last + 1]
             nxt = seq[k + 1] if k + 1 < len(seq) else None
@@ -521,11 +548,7 @@ def _titles(boxes: list[Box], rows: list[_Row], n_groups: int) -> dict[int, tupl
     a section holds the rows nearest to where its text is printed (a merged cell's text is
     centred on its rows), so a section printed with a later task still covers the rows
     above it."""
-    if n_groups >= 2:
-        found = {s for b in boxes if (s := section_of(b)) is not None}
-        sections = {x for x in found if not any(y != x and y.startswith(x) for y in found)}
-    else:
-        sections = set()
+    sections = known_sections(boxes) if n_groups >= 2 else set()
     split = {id(b): split_titles(b, n_groups, sections, set()) for b in boxes}
     for b in boxes:  # a task another box prints whole is the likelier reading of an interleaved one
         others = {t for o in boxes if o is not b and (t := split[id(o)][1])}
