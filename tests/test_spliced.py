@@ -10,18 +10,8 @@ from pathlib import Path
 import govdisclose
 from conftest import FIXTURES, _similarity, norm, task_equal
 from govdisclose.parsers.text.spliced import pull_cells
-from govdisclose.parsers.text.spliced_rows import (
-    Box,
-    Sentence,
-    _Cohesion,
-    _mention_spliced,
-    _Row,
-    _segment,
-    _split,
-    as_box,
-    counted,
-    known_sections,
-)
+from govdisclose.parsers.text.spliced_rows import Sentence, _Cohesion, _mention_spliced, _Row, _segment, _split
+from govdisclose.parsers.text.spliced_titles import as_box, counted, known_sections
 
 sys.path.insert(0, str(FIXTURES))
 import make_spliced  # noqa: E402

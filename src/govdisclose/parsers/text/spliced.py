@@ -21,15 +21,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from govdisclose.normalize.data import load_data
 from govdisclose.normalize.units import ends_like_unit, in_word_scope, is_known, only_name_from, starts_known
 from govdisclose.normalize.words import breaks_word, first_word
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.parsers.text.spliced_rows import Box, PageTop, Sentence, as_box, build_rows, counted
+from govdisclose.parsers.text.spliced_rows import PageTop, Sentence, build_rows
+from govdisclose.parsers.text.spliced_titles import Box, as_box, counted
 from govdisclose.shape.header import header_words, names_a_table, resolve_roles
 
 Lines = list[tuple[int, str]]
 
-_NAME_TAILS = set("办局委厅府室")  # the last character of a unit name, alone on a cell's last line
 _MIN_LINE = 150  # median line length of a copy with no line structure left
 _MAX_GAP = 40  # measure text between two pieces of one unit cell, at most
 
@@ -337,7 +338,7 @@ def _items(kept: list[tuple[str, int, bool]], repeated_after: set[str]) -> list[
 def _without_stray_tail(text: str) -> str:
     """A sentence opening with a unit name's last character on a word of its own (``办围绕年内
     实现…``: the cell's last line, 市政府法制 / 办, read onto the next sentence) loses it."""
-    if len(text) > 2 and text[0] in _NAME_TAILS and first_word(text) == text[0] \
+    if len(text) > 2 and text[0] in load_data("cells.yaml")["spliced"]["name_tails"] and first_word(text) == text[0] \
             and not starts_known(text[:2]):
         return text[1:]
     return text

@@ -28,15 +28,10 @@ from functools import lru_cache
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.units import is_known, known_matches
 from govdisclose.parsers.document import Cell, Row
+from govdisclose.parsers.text.spliced_titles import Box, known_sections, split_titles
 
-_MAX_TITLE = 40  # a title box's text without its numbers, at most
 _LONE_ROW = 40  # cost of a row with no unit cell spliced in, in characters of asymmetry
-# a name standing before these is a subject or an object, not a cell line spliced in; one
-# after these is a mention (在市财政局网站, 由…, 请…)
-_NOT_AFTER_CELL = set("要负牵会等和及与的在对向将为共同分别按开做组")
-_NOT_BEFORE_CELL = set("在由对向经与从据将把请让、，。；：“")
 _APART = 20  # cost of two sentences that share nothing standing in one row
-_DIGITS = re.compile(r"(?<![\d.．年月])(\d{1,8})(?![\d年月日%％.．个项家名])")
 
 
 @dataclass
@@ -47,36 +42,6 @@ class Sentence:
     line: int
     splice: tuple[int, int] | None = None
     names: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Box:
-    """A title box: the numbers and titles read across the grouping columns, and the unit
-    cells printed at its head (the rows above it)."""
-
-    numbers: list[int]
-    title: str
-    parts: list[str]
-    cells: list[list[str]]
-    line: int
-    fresh: bool = True
-    then_repeat: bool = False  # a sentence printed before came right after this box
-    raw: str = ""  # the text as printed, numbers in place
-    number_at: list[tuple[int, int]] = field(default_factory=list)  # (offset in raw, number)
-
-    def position(self, text: str) -> float | None:
-        """Where ``text`` (a section printed in this box) stands among the box's numbers, in
-        row numbers: between two numbers, or a little before the first / after the last."""
-        if not self.number_at or not text:
-            return None
-        at = self.raw.find(text[:2])
-        if at < 0:
-            return None
-        before = [n for off, n in self.number_at if off < at]
-        after = [n for off, n in self.number_at if off >= at]
-        if before and after:
-            return (before[-1] + after[0]) / 2
-        return after[0] - 0.25 if after else before[-1] + 0.25
 
 
 class PageTop:
@@ -101,161 +66,10 @@ class _Row:
         return bool(self.spliced or self.given)
 
 
-@lru_cache(maxsize=1)
-def _task_openers() -> tuple[str, ...]:
-    return tuple(load_data("titles.yaml")["task_openers"])
-
-
-def numbers_in(text: str, after: int | None = None) -> list[tuple[int, int, list[int]]]:
-    """Item numbers in a title box: (start, end, numbers). Numbers printed one after another
-    run together: a run of digits is read as a count when it goes on from the number before
-    it (``1 … 23`` → 1, 2, 3) or is too long to be one number (``9101112`` → 9 … 12)."""
-    out = []
-    for m in _DIGITS.finditer(text):
-        found = counted(m.group(1), after)
-        if found:
-            out.append((m.start(), m.end(), found))
-            after = found[-1]
-    return out
-
-
-def counted(run: str, after: int | None = None) -> list[int] | None:
-    """A run of digits as item numbers: consecutive numbers written with nothing between when
-    it goes on from ``after`` or is longer than two digits; else one number."""
-    firsts = [str(after + 1)] if after is not None and run.startswith(str(after + 1)) else []
-    if len(run) > 2:
-        firsts += [run[:1], run[:2]]
-    for first in firsts:
-        n, pos, found = int(first), len(first), [int(first)]
-        while pos < len(run):
-            nxt = str(n + 1)
-            if not run.startswith(nxt, pos):
-                break
-            n, pos = n + 1, pos + len(nxt)
-            found.append(n)
-        if pos == len(run):
-            return found
-    return [int(run)] if len(run) <= 2 else None
-
-
-def as_box(text: str, cells: list[list[str]], line: int, after: int | None = None) -> Box | None:
-    """A piece read as a title box: item numbers and a title's length, no comma; or unit cells
-    printed alone before a short title. ``after`` is the last number printed before it."""
-    bare = text.strip().rstrip("。")
-    found = numbers_in(bare, after)
-    title_parts, last = [], 0
-    for a, b, _ in found:
-        title_parts.append(bare[last:a])
-        last = b
-    title_parts.append(bare[last:])
-    parts = [p for p in title_parts if p]
-    title = "".join(parts)
-    if "，" in title or "；" in title or len(title) > _MAX_TITLE:
-        return None
-    if not found and not (cells and title):
-        return None
-    if not found and len(title) > _MAX_TITLE * 3 // 4:
-        return None
-    return Box([n for _, _, ns in found for n in ns], title, parts, cells, line, raw=bare,
-               number_at=[(a, n) for a, _, ns in found for n in ns])
-
-
-def split_titles(box: Box, n_groups: int, sections: set[str], tasks: set[str]) -> tuple[str | None, str | None]:
-    """(section, task) of a box whose grouping columns interleave: a known section taken out
-    of the text in order (its pieces wherever the lines fell), else a cut where a numbered
-    part opens a task (``以政务公开助力促改革 | 17 | 推进财税…``) or where a task verb follows a
-    section's words (``增强政务公开实效 | 依法规范…``)."""
-    title = box.title
-    if not title:
-        return None, None
-    if n_groups < 2:
-        return None, title
-    best: tuple[int, str, str] | None = None
-    for section in sections:
-        rest = _take_out(title, section, tasks)
-        if rest is not None and (best is None or rest[0] < best[0]):
-            best = (rest[0], section, rest[1])
-    if best is not None:
-        return best[1], best[2] or None
-    cut = _section_cut(box)
-    if cut is not None and cut[0] in sections:
-        return cut[0], cut[1]
-    return None, title
-
-
-def known_sections(boxes: list[Box]) -> set[str]:
-    """Sections the boxes print cleanly. Before a numbered task (``以政务公开助力促改革 | 17 |
-    推进…``) a section is sure. Cut before a task verb alone (``增强政务公开实效 | 依法规范…``)
-    it may be a task's first line with the section set inside the rest, so it counts only
-    when another box backs it: printed again, or opening as a sure section does (sections
-    of one table are worded alike: 以政务公开助力稳增长 / …调结构)."""
-    sure: set[str] = set()
-    verb_cut: Counter[str] = Counter()
-    for b in boxes:
-        cut = _section_cut(b)
-        if cut is None:
-            continue
-        if cut[2]:
-            sure.add(cut[0])
-        else:
-            verb_cut[cut[0]] += 1
-    backed = {s for s, n in verb_cut.items()
-              if n >= 2 or any(_shared_opening(s, x) for x in sure)}
-    found = sure | backed
-    return {x for x in found if not any(y != x and y.startswith(x) for y in found)}
-
-
-def _shared_opening(a: str, b: str) -> bool:
-    k = 0
-    while k < min(len(a), len(b)) and a[k] == b[k]:
-        k += 1
-    return k >= 4 and k < min(len(a), len(b))
-
-
-def _section_cut(box: Box) -> tuple[str, str, bool] | None:
-    """(section, task, cut at a number) of a box that prints its section before its task."""
-    openers = _task_openers()
-    parts = box.parts
-    if len(parts) >= 2 and not parts[0].startswith(openers) and parts[1].startswith(openers) \
-            and len(parts[0]) >= 4:
-        return parts[0], "".join(parts[1:]), True
-    title = box.title
-    if title.startswith(openers):
-        return None
-    for k in range(4, len(title) - 3):
-        if title.startswith(openers, k):
-            return title[:k], title[k:], False
-    return None
-
-
-def _take_out(title: str, section: str, tasks: set[str]) -> tuple[int, str] | None:
-    """The text left when ``section`` is taken out of ``title`` in at most three pieces, with
-    how many pieces it took; a rest that is a task printed elsewhere is preferred."""
-    best: tuple[int, str] | None = None
-
-    def walk(pos: int, need: str, kept: str, pieces: int) -> None:
-        nonlocal best
-        if not need:
-            rest = kept + title[pos:]
-            score = pieces - (10 if rest in tasks else 0)
-            if best is None or score < best[0]:
-                best = (score, rest)
-            return
-        if pieces >= 3:
-            return
-        for start in range(pos, len(title)):
-            size = 0
-            while start + size < len(title) and size < len(need) and title[start + size] == need[size]:
-                size += 1
-            for take in range(size, 1, -1):
-                if take < len(need) and len(need) - take < 2:
-                    continue
-                walk(start + take, need[take:], kept + title[pos:start], pieces + 1)
-
-    walk(0, section, "", 0)
-    if best is None or best[1] == title:
-        return None
-    return best
+@lru_cache(maxsize=None)
+def _chars(key: str) -> frozenset[str]:
+    """One of the character lists in cells.yaml ``spliced``."""
+    return frozenset(load_data("cells.yaml")["spliced"][key])
 
 
 # ---------------------------------------------------------------- rows between title boxes
@@ -327,9 +141,6 @@ class _Cohesion:
         return dot / (na * nb) if na and nb else 0.0
 
 
-_GENERIC = set("市区县省镇乡街村各有关部门单位政府人民办公室局委厅处科股中心（）()、重庆")
-
-
 def _affinity(texts: list[str], cell: list[str]) -> float:
     """How much of a unit cell's own words a row's text holds: the characters of each name
     that are not scope or office words (市教委 → 教, 市卫生计生委 → 卫生计生), so a unit
@@ -337,7 +148,7 @@ def _affinity(texts: list[str], cell: list[str]) -> float:
     text = "".join(texts)
     scores = []
     for name in cell:
-        core = [c for c in name if c not in _GENERIC]
+        core = [c for c in name if c not in _chars("generic_name_chars")]
         if core:
             scores.append(sum(c in text for c in core) / len(core))
     return sum(scores) / len(scores) if scores else 0.0
@@ -458,10 +269,10 @@ def _mention_spliced(s: Sentence) -> Sentence:
     found = []
     for a, b, names in runs:
         after = text[b:b + 1]
-        if a == 0 or not re.match(r"[\u4e00-\u9fff]", after) or after in _NOT_AFTER_CELL:
+        if a == 0 or not re.match(r"[\u4e00-\u9fff]", after) or after in _chars("not_after_cell"):
             continue
         before = text[a - 1]
-        if (len(names) == 1 and before not in "和及并") or before in _NOT_BEFORE_CELL:
+        if (len(names) == 1 and before not in _chars("before_lone_name")) or before in _chars("not_before_cell"):
             continue
         found.append((a, b, names))
     if len(found) != 1:
@@ -508,9 +319,11 @@ def _fresh_boxes(seq: list[Box | _Row | PageTop]) -> None:
 
 def _number_rows(seq: list[Box | _Row]) -> None:
     """Numbers from the leading copy's title boxes, the rows after a box taking its numbers in
-    turn and counting on. A row whose cell a lagging box printed is that box's row above (its
-    first number less one, less two …) and is left out of the count; a number a lagging box
-    prints is left for its own row."""
+    turn and counting on (a box that lost its number counts on). The lagging copy's rows
+    are left out of the count: a row whose cell a lagging box printed at its head is that
+    box's row above (its first number less one, less two …), and a row printed right after
+    a lagging box with its own cell spliced in (no repeated sentence between) is the box's
+    first row; the count skips a number a lagging box prints."""
     lagging = {b.numbers[0] for b in seq if isinstance(b, Box) and b.numbers and not b.fresh}
     queue: list[int] = []
     last = 0
@@ -604,6 +417,11 @@ def build_rows(items: list[Box | Sentence | PageTop], roles: list[str | None]) -
     _join_cellless(marked)
     seq = [x for x in marked if not isinstance(x, PageTop)]
     _number_rows(seq)
+    for k, item in enumerate(seq):  # a title box that lost its number names the row after it
+        if isinstance(item, Box) and not item.numbers and item.title:
+            nxt = next((r for r in seq[k + 1:] if isinstance(r, _Row)), None)
+            if nxt is not None and nxt.number is not None:
+                item.numbers = [nxt.number]
     rows = [r for r in seq if isinstance(r, _Row)]
     boxes = [b for b in seq if isinstance(b, Box)]
     titles = _titles(boxes, rows, len(group_cols))
