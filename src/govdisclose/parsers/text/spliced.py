@@ -302,18 +302,24 @@ def _items(kept: list[tuple[str, int, bool]], repeated_after: set[str]) -> list[
     序号 column read on past the titles); anywhere else it opens a row."""
     clean, splices = pull_cells("".join(t for t, _, _ in kept))
     items: list[Box | Sentence | PageTop] = []
-    offset = 0
+    offset = at = 0
+    last_number: int | None = None  # the last item number a title box printed
     for sent, (printed, line, page_top) in zip(_sentences(clean), kept):  # taking names out leaves every 。
         start, end = offset, offset + len(sent)
         offset = end
         if page_top:
             items.append(PageTop())
-        inside = [sp for sp in splices if start <= sp.start < end]
-        last_number = next((it.numbers[-1] for it in reversed(items) if isinstance(it, Box) and it.numbers), None)
+        while at < len(splices) and splices[at].start < start:
+            at += 1
+        inside = []
+        while at < len(splices) and splices[at].start < end:
+            inside.append(splices[at])
+            at += 1
         box = as_box(sent, [c for sp in inside for c in sp.cells], line, last_number)
         if box is not None:
             box.then_repeat = printed in repeated_after
             items.append(box)
+            last_number = box.numbers[-1] if box.numbers else last_number
             continue
         text = _without_stray_tail(sent)
         glued = re.match(r"^(\d{1,8})(?=[\u4e00-\u9fff（“])", text)
@@ -327,6 +333,7 @@ def _items(kept: list[tuple[str, int, bool]], repeated_after: set[str]) -> list[
                 box.numbers += counted(glued.group(1), box.numbers[-1] if box.numbers else None) or []
             else:
                 items.append(Box([int(glued.group(1))], "", [], [], line))
+            last_number = items[-1].numbers[-1] if items[-1].numbers else last_number  # type: ignore[union-attr]
             text = text[shift:]
         splice = None
         if inside:

@@ -31,6 +31,8 @@ from govdisclose.parsers.document import Cell, Row
 from govdisclose.parsers.text.spliced_titles import Box, known_sections, split_titles
 
 _LONE_ROW = 40  # cost of a row with no unit cell spliced in, in characters of asymmetry
+_LONGEST_ROW = 40  # sentences in one row, at most
+_BOX_REACH = 60  # title boxes back a chain of rising numbers looks for its last link
 _APART = 20  # cost of two sentences that share nothing standing in one row
 
 
@@ -81,30 +83,38 @@ def _segment(run: list[Sentence], cohesion: "_Cohesion") -> list[_Row]:
     cells are printed at the head of the next title box); sentences that share little cost
     more kept in one row (a row's sentences speak of one thing)."""
     m = len(run)
-    sizes = [len(s.text) for s in run]
-    apart = [_APART * (1 - cohesion([run[k].text], [run[k + 1].text])) for k in range(m - 1)]
+    upto = [0]  # characters before each sentence
+    for s in run:
+        upto.append(upto[-1] + len(s.text))
+    apart = [0.0]  # cost of keeping the sentences before each one together
+    for k in range(m - 1):
+        apart.append(apart[-1] + _APART * (1 - cohesion([run[k].text], [run[k + 1].text])))
     spliced_at = [k for k, s in enumerate(run) if s.splice is not None]
     first, last = (spliced_at[0], spliced_at[-1]) if spliced_at else (m, -1)
     best = [0.0] + [math.inf] * m
     back = [0] * (m + 1)
     for j in range(1, m + 1):
-        for i in range(j - 1, -1, -1):
-            inside = [k for k in spliced_at if i <= k < j]
+        inside: list[int] = []
+        for i in range(j - 1, max(-1, j - 1 - _LONGEST_ROW), -1):
+            if run[i].splice is not None:
+                inside.append(i)
             if len(inside) > 1:
                 break
             if inside:
                 k = inside[0]
                 a, b = run[k].splice  # type: ignore[misc]
-                before = sum(sizes[i:k]) + a
-                after = sizes[k] - b + sum(sizes[k + 1:j])
+                before = upto[k] - upto[i] + a
+                after = upto[j] - upto[k] - b
                 cost = abs(before - after)
             elif j <= first or i > last:  # the run's head or its end
                 cost = _LONE_ROW
             else:
                 continue
-            cost += sum(apart[i:j - 1])
+            cost += apart[j - 1] - apart[i]
             if best[i] + cost < best[j]:
                 best[j], back[j] = best[i] + cost, i
+        if best[j] == math.inf:  # no reading within reach: the sentence stands as a row
+            best[j], back[j] = best[j - 1] + _LONE_ROW, j - 1
     rows: list[_Row] = []
     j = m
     while j > 0:
@@ -301,7 +311,7 @@ def _fresh_boxes(seq: list[Box | _Row | PageTop]) -> None:
     prev = [-1] * n
     for j, (kj, bj) in enumerate(boxes):
         score[j] = 1 - 0.2 * abs(rows_between(-1, kj) - (bj.numbers[0] - 1))
-        for i in range(j):
+        for i in range(max(0, j - _BOX_REACH), j):
             ki, bi = boxes[i]
             if bi.numbers[0] >= bj.numbers[0]:
                 continue
@@ -363,8 +373,10 @@ def _titles(boxes: list[Box], rows: list[_Row], n_groups: int) -> dict[int, tupl
     above it."""
     sections = known_sections(boxes) if n_groups >= 2 else set()
     split = {id(b): split_titles(b, n_groups, sections, set()) for b in boxes}
+    printed = Counter(t for t in (split[id(b)][1] for b in boxes) if t)
     for b in boxes:  # a task another box prints whole is the likelier reading of an interleaved one
-        others = {t for o in boxes if o is not b and (t := split[id(o)][1])}
+        own = split[id(b)][1]
+        others = {t for t, n in printed.items() if n > (t == own)}
         split[id(b)] = split_titles(b, n_groups, sections, others)
     numbers = [r.number for r in rows if r.number is not None] + [n for b in boxes for n in b.numbers]
     top = max(numbers, default=0)
