@@ -42,3 +42,9 @@ def first_word(text: str) -> str:
     """The dictionary word ``text`` starts with (one character when none is longer)."""
     text = text.strip()[:_SIDE]
     return next(iter(_tokenizer().cut(text, HMM=False)), "") if text else ""
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
+    """``text`` cut into dictionary words (one character where no word fits)."""
+    return tuple(_tokenizer().cut(text, HMM=False)) if text else ()

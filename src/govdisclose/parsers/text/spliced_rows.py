@@ -28,7 +28,7 @@ from functools import lru_cache
 from govdisclose.normalize.data import load_data
 from govdisclose.normalize.units import is_known, known_matches
 from govdisclose.parsers.document import Cell, Row
-from govdisclose.parsers.text.spliced_titles import Box, known_sections, split_titles
+from govdisclose.parsers.text.spliced_titles import Box, known_sections, split_titles, take_apart
 
 _LONE_ROW = 40  # cost of a row with no unit cell spliced in, in characters of asymmetry
 _LONGEST_ROW = 40  # sentences in one row, at most
@@ -372,12 +372,13 @@ def _titles(boxes: list[Box], rows: list[_Row], n_groups: int) -> dict[int, tupl
     centred on its rows), so a section printed with a later task still covers the rows
     above it."""
     sections = known_sections(boxes) if n_groups >= 2 else set()
-    split = {id(b): split_titles(b, n_groups, sections, set()) for b in boxes}
+    interleaved = take_apart([b.title + "。" for b in boxes if b.title]) if n_groups >= 2 else {}
+    split = {id(b): split_titles(b, n_groups, sections, set(), interleaved) for b in boxes}
     printed = Counter(t for t in (split[id(b)][1] for b in boxes) if t)
     for b in boxes:  # a task another box prints whole is the likelier reading of an interleaved one
         own = split[id(b)][1]
         others = {t for t, n in printed.items() if n > (t == own)}
-        split[id(b)] = split_titles(b, n_groups, sections, others)
+        split[id(b)] = split_titles(b, n_groups, sections, others, interleaved)
     numbers = [r.number for r in rows if r.number is not None] + [n for b in boxes for n in b.numbers]
     top = max(numbers, default=0)
     tasks: dict[int, str | None] = {}

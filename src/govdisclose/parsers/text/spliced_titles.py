@@ -3,10 +3,14 @@
 A viewer that reads a table as text boxes reads the narrow grouping columns line by line
 across, so a box holds the section's lines, the 序号 column and the task's lines
 interleaved (``7推进“放管以政务公开助力促改革8服”改革信息公开``), sometimes after unit cells
-printed alone just above it. Numbers printed one after another run together (``9101112``);
-a section is told from its task where a box prints it cleanly (before a numbered task, or
+printed alone just above it. Numbers printed one after another run together (``9101112``).
+A section is told from its task where a box prints it cleanly (before a numbered task, or
 before a task verb when another box backs it) and is then taken out of the boxes that
-interleave it.
+interleave it. Where no box prints it cleanly, the boxes are taken apart line by line:
+each column prints lines of one width, so the section is the text whose runs, set among
+whole task lines, leave a task that opens with a task verb and ends the box; of those
+readings, the section read in several boxes and the one that mends the words the lines
+cut (jieba leaves fewer stray characters) wins.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from govdisclose.normalize.data import load_data
+from govdisclose.normalize.words import tokens
 
 _MAX_TITLE = 40  # a title box's text without its numbers, at most
 _DIGITS = re.compile(r"(?<![\d.．年月])(\d{1,8})(?![\d年月日%％.．个项家名])")
@@ -110,7 +115,8 @@ def as_box(text: str, cells: list[list[str]], line: int, after: int | None = Non
                number_at=[(a, n) for a, _, ns in found for n in ns])
 
 
-def split_titles(box: Box, n_groups: int, sections: set[str], tasks: set[str]) -> tuple[str | None, str | None]:
+def split_titles(box: Box, n_groups: int, sections: set[str], tasks: set[str],
+                 interleaved: dict[str, tuple[str, str]] | None = None) -> tuple[str | None, str | None]:
     """(section, task) of a box whose grouping columns interleave: a known section taken out
     of the text in order (its pieces wherever the lines fell), else a cut where a numbered
     part opens a task (``以政务公开助力促改革 | 17 | 推进财税…``) or where a task verb follows a
@@ -130,7 +136,126 @@ def split_titles(box: Box, n_groups: int, sections: set[str], tasks: set[str]) -
     cut = _section_cut(box)
     if cut is not None and cut[0] in sections:
         return cut[0], cut[1]
+    if interleaved and (read := interleaved.get(box.title + "。")):
+        return read[0], read[1].rstrip("。") or None
     return None, title
+
+
+_HANGING = set("、，。；：）》”’")  # may stand past a line's end
+_NARROW = set("“”‘’")  # half as wide as a character in most CJK faces
+_MAX_READINGS = 400  # readings of one box at one pair of widths, at most
+_MIN_SECTION = 4  # characters a section has, at least
+_FREE_CHARS = set("的和与及、，。“”（）()")  # one-character words that say nothing of a cut
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if c in _NARROW else 1.0 for c in text)
+
+
+@lru_cache(maxsize=65536)
+def _full_lines(run: str, width: int) -> bool:
+    """Whether ``run`` is whole lines of ``width`` (a line one hanging mark wider, a narrow
+    quote half a character)."""
+    lines = 0
+    pos = 0
+    while pos < len(run):
+        end, used = pos, 0.0
+        while end < len(run) and used + (0.5 if run[end] in _NARROW else 1.0) <= width:
+            used += 0.5 if run[end] in _NARROW else 1.0
+            end += 1
+        while end < len(run) and run[end] in _HANGING:
+            end += 1
+        if used < width - 0.5:
+            return False
+        pos, lines = end, lines + 1
+    return lines > 0
+
+
+def interleaved_readings(text: str, ws: int, wt: int) -> list[tuple[str, str]]:
+    """(section, task) for every way ``text`` is a section's lines of width ``ws`` set among a
+    task's lines of width ``wt``: the columns' runs of lines alternate, every run but each
+    column's last is whole lines, the task opens with a task verb and its last run ends the
+    text (its 。), the section does not open with one."""
+    openers = _task_openers()
+    n = len(text)
+    out: list[tuple[str, str]] = []
+    widths = {"s": ws, "t": wt}
+
+    def walk(pos: int, col: str, done: dict[str, bool], got: dict[str, str]) -> None:
+        if len(out) >= _MAX_READINGS:
+            return
+        other = "t" if col == "s" else "s"
+        opens = text.startswith(openers, pos)
+        if not got[col] and (opens if col == "s" else not opens):
+            return
+        for end in range(pos + 1, n + 1):
+            run = text[pos:end]
+            # the column's last run: whole lines and one line no wider
+            if (col == "t") == (end == n) and _full_lines_prefix(run, widths[col]):
+                now = {**done, col: True}
+                part = {**got, col: got[col] + run}
+                if end == n and now[other]:
+                    if len(part["s"]) >= _MIN_SECTION:
+                        out.append((part["s"], part["t"]))
+                elif end < n and not now[other]:
+                    walk(end, other, now, part)
+            # whole lines, the column going on after the other's run
+            if end < n and not done[other] and _full_lines(run, widths[col]):
+                walk(end, other, done, {**got, col: got[col] + run})
+
+    walk(0, "t" if text.startswith(openers) else "s", {"s": False, "t": False}, {"s": "", "t": ""})
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _full_lines_prefix(run: str, width: int) -> bool:
+    """Whether ``run`` is whole lines of ``width`` and then one line no wider (that holds
+    more than punctuation)."""
+    if not run.strip("".join(_HANGING)):
+        return False
+    for cut in range(len(run) - 1, -1, -1):
+        if not run[cut:].strip("".join(_HANGING)):
+            continue
+        if _width(run[cut:].rstrip("".join(_HANGING))) > width:
+            break
+        if cut == 0 or _full_lines(run[:cut], width):
+            return True
+    return False
+
+
+def take_apart(titles: list[str]) -> dict[str, tuple[str, str]]:
+    """(section, task) for each box title that reads as a section set among a task, at the
+    column widths most boxes agree on; the section read in the most boxes, then the reading
+    whose parts read most as words, is the likelier one."""
+    distinct = list(dict.fromkeys(t for t in titles if t))
+    readings: dict[str, set[tuple[str, str]]] = {}
+    for title in distinct:
+        got: set[tuple[str, str]] = set()
+        for ws in range(4, 13):
+            for wt in range(3, 9):
+                got.update(interleaved_readings(title, ws, wt))
+        readings[title] = got
+    seen: Counter[str] = Counter(s for got in readings.values() for s in {s for s, _ in got})
+    openers = _task_openers()
+
+    def loose(*texts: str) -> int:
+        """Words cut apart: one-character pieces that say something on their own."""
+        return sum(1 for x in texts for tok in tokens(x) if len(tok) == 1 and tok not in _FREE_CHARS)
+
+    def score(reading: tuple[str, str]) -> float:
+        section, task = reading
+        verbs = sum(1 for tok in tokens(section)[1:] if tok in openers)
+        return min(seen[section], 3) + len(section) / 20 - loose(section, task) - 2 * verbs
+
+    out: dict[str, tuple[str, str]] = {}
+    for title, got in readings.items():
+        if not got:
+            continue
+        best = max(got, key=lambda r: (score(r), len(r[0])))
+        # a section printed in several boxes, and taking it out mends words the lines cut
+        if seen[best[0]] >= 2 and loose(*best) < loose(title):
+            out[title] = best
+    return out
 
 
 def known_sections(boxes: list[Box]) -> set[str]:
