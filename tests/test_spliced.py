@@ -45,6 +45,14 @@ def test_a_unit_cell_cut_over_lines_is_taken_out_where_it_began_and_ended() -> N
     assert clean[:splices[0].start].endswith("文件的修")
 
 
+def test_a_cut_name_is_finished_from_its_shortest_start_when_the_longest_goes_nowhere() -> None:
+    """市资 starts a known name (市资源规划局), but the cell's line ended after 市: 财政局 a
+    measure line further on finishes it (a bare 财政局 is no cell of this table)."""
+    clean, splices = pull_cells("加大对社会市发展改革委、市资本参与方式、项目合同财政局和回报机制等内容的公开力度。")
+    assert clean == "加大对社会资本参与方式、项目合同和回报机制等内容的公开力度。"
+    assert splices[0].names == ["市发展改革委", "市财政局"]
+
+
 def test_one_name_spliced_mid_phrase_is_the_cell_but_a_mention_stays() -> None:
     s = _mention_spliced(Sentence("做好跟踪审计结果公开，加大典型问题反馈和市审计局整改公开力度。", 1))
     assert s.text == "做好跟踪审计结果公开，加大典型问题反馈和整改公开力度。" and s.names == ["市审计局"]

@@ -131,8 +131,13 @@ def _chain(s: str, p: int) -> tuple[list[tuple[int, int]], list[str], set[int]] 
         # a name cut at the column edge: long enough to tell at the start of a cell, one
         # scope character (县 / 发展改革委) where a list separator asked for a name
         least = 4 if not names else 1 if s[pos - 1] == "、" else 2
-        done = _completion(s, s[pos:cut], cut, gap) if cut > (end or pos) and cut - pos >= least \
-            and _names_ahead(s, cut) else None
+        done = None
+        # the longest start of a name first, then shorter ones (市资 starts 市资源规划局, but the
+        # line may have ended after 市, finished by 财政局 a line further on)
+        for short in range(cut, max(end or pos, pos + least - 1), -1):
+            if _names_ahead(s, short) and (done := _completion(s, s[pos:short], short, gap)) is not None:
+                cut = short
+                break
         if done is not None:
             name = s[pos:cut]
             pos = cut
