@@ -23,32 +23,12 @@ sys.path.insert(0, str(ROOT / "fixtures"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import make_spliced  # noqa: E402
-from conftest import _similarity, norm, task_equal  # noqa: E402
+from conftest import field_counts  # noqa: E402
 
 import govdisclose  # noqa: E402
 
 GOLDS = sorted((ROOT / "fixtures" / "corpus").glob("00[0-3]_*.gold.json")) \
     + sorted((ROOT / "fixtures" / "variants" / "golds").glob("*.gold.json"))
-
-
-def score(gold: dict, pred: dict) -> tuple[int, int, int, int, int, Counter]:
-    """(exact, core, matched, gold, predicted, right fields) with the benchmark's matching."""
-    gt, pt = gold["tasks"], pred["tasks"]
-    pairs = sorted(((_similarity(norm(g["measure"]), norm(p["measure"])), i, j)
-                    for i, g in enumerate(gt) for j, p in enumerate(pt)), key=lambda x: (-x[0], x[1], x[2]))
-    used_g, used_p, exact, core, matched = set(), set(), 0, 0, 0
-    right: Counter = Counter()
-    for s, i, j in pairs:
-        if s < 0.6 or i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
-        matched += 1
-        bad = task_equal(gt[i], pt[j])
-        exact += not bad
-        core += not ({"measure", "lead_units", "responsible_units", "deadline"} & set(bad))
-        right.update(f for f in ("measure", "responsible_units", "section", "task", "item_no") if f not in bad)
-    return exact, core, matched, len(gt), len(pt), right
 
 
 def main() -> None:
@@ -68,7 +48,7 @@ def main() -> None:
                 f = out / f"{path.name.split('.')[0]}.{copies}.{seed}.txt"
                 f.write_text(make_spliced.render(gold, seed, copies), encoding="utf-8")
                 pred = govdisclose.parse(f).model_dump(mode="json")
-                *counts, fields = score(gold, pred)
+                *counts, fields = field_counts(gold, pred)
                 totals = [a + b for a, b in zip(totals, counts)]
                 right += fields
         exact, core, matched, n_gold, n_pred = totals

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,28 @@ def exact_counts(gold: dict, pred: dict) -> tuple[int, int, int]:
     n_pred = len(pt) - sum(1 for i, _ in matched if i in amb)
     exact = sum(1 for i, j in matched if i not in amb and not task_equal(gt[i], pt[j]))
     return exact, n_gold, n_pred
+
+
+def field_counts(gold: dict, pred: dict) -> tuple[int, int, int, int, int, Counter[str]]:
+    """(exact, core, matched, gold, predicted, right fields) with the benchmark's one-to-one
+    matching on measure similarity (>= 0.6), every gold task counted (the shapes this is
+    for have no ambiguous ones); core is measure, units and deadline right."""
+    gt, pt = gold["tasks"], pred["tasks"]
+    pairs = sorted(((_similarity(norm(g["measure"]), norm(p["measure"])), i, j)
+                    for i, g in enumerate(gt) for j, p in enumerate(pt)), key=lambda x: (-x[0], x[1], x[2]))
+    used_g, used_p, exact, core, matched = set(), set(), 0, 0, 0
+    right: Counter[str] = Counter()
+    for s, i, j in pairs:
+        if s < 0.6 or i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        matched += 1
+        bad = set(task_equal(gt[i], pt[j]))
+        exact += not bad
+        core += not ({"measure", "lead_units", "responsible_units", "deadline"} & bad)
+        right.update(f for f in ("measure", "responsible_units", "section", "task", "item_no") if f not in bad)
+    return exact, core, matched, len(gt), len(pt), right
 
 
 def gold_for(path: Path) -> dict:

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import govdisclose
-from conftest import FIXTURES, _similarity, norm, task_equal
+from conftest import FIXTURES, field_counts
 from govdisclose.parsers.text.spliced import pull_cells
 from govdisclose.parsers.text.spliced_rows import Sentence, _Cohesion, _mention_spliced, _Row, _segment, _split
 from govdisclose.parsers.text.spliced_titles import as_box, counted, known_sections
@@ -101,24 +101,6 @@ def test_seed_002_rows_keep_their_numbers_titles_and_cells() -> None:
     assert all("low_confidence" in x.flags for x in t.values())
 
 
-def _score(gold: dict, pred: dict) -> tuple[int, int, int, Counter]:
-    gt, pt = gold["tasks"], pred["tasks"]
-    pairs = sorted(((_similarity(norm(g["measure"]), norm(p["measure"])), i, j)
-                    for i, g in enumerate(gt) for j, p in enumerate(pt)), key=lambda x: (-x[0], x[1], x[2]))
-    used_g, used_p, core, matched = set(), set(), 0, 0
-    right: Counter = Counter()
-    for s, i, j in pairs:
-        if s < 0.6 or i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
-        matched += 1
-        bad = set(task_equal(gt[i], pt[j]))
-        core += not ({"measure", "lead_units", "responsible_units", "deadline"} & bad)
-        right.update(f for f in ("measure", "responsible_units", "item_no", "section", "task") if f not in bad)
-    return core, matched, len(gt) + len(pt), right
-
-
 def test_other_notices_printed_as_spliced_copies(tmp_path: Path) -> None:
     """Seeds 002 and 003 printed as a viewer copies text boxes (fixtures/make_spliced.py), one
     copy or two read in turns: most rows are found, numbered and given their cells. These
@@ -133,8 +115,8 @@ def test_other_notices_printed_as_spliced_copies(tmp_path: Path) -> None:
                 f.write_text(make_spliced.render(gold, seed, copies), encoding="utf-8")
                 result = govdisclose.parse(f)
                 assert result.tasks and all("low_confidence" in x.flags for x in result.tasks)
-                *counts, fields = _score(gold, result.model_dump(mode="json"))
-                totals = [a + b for a, b in zip(totals, counts)]
+                _, core, matched, n_gold, n_pred, fields = field_counts(gold, result.model_dump(mode="json"))
+                totals = [a + b for a, b in zip(totals, (core, matched, n_gold + n_pred))]
                 right += fields
     core, matched, both = totals
     assert 2 * matched / both >= 0.78, totals
