@@ -139,3 +139,16 @@ def test_a_section_set_line_by_line_among_its_tasks_is_taken_out() -> None:
     assert got[boxes[1]] == ("以公开助力经济平稳健康发展", "加强涉及减税降费的信息公开。")
     assert got[boxes[3]] == ("以公开助力保持社会和谐稳定", "推进公共企事业单位信息公开。")
     assert boxes[4] not in got and boxes[5] not in got
+
+
+def test_a_spliced_copy_cut_at_sentence_ends_reads_as_one_with_long_lines(tmp_path: Path) -> None:
+    """The same viewer copy with a line break after every sentence (as some pages keep each
+    text box on a line of its own) is still a copy with no line structure left."""
+    text = (FIXTURES / "seeds" / "002_434dd7b64f93f40d.txt").read_text(encoding="utf-8").replace("\n", "")
+    cut = tmp_path / "002_sentences.txt"
+    cut.write_text(text.replace("。", "。\n"), encoding="utf-8")
+    whole = govdisclose.parse(FIXTURES / "seeds" / "002_434dd7b64f93f40d.txt").tasks
+    again = govdisclose.parse(cut).tasks
+    assert len(again) == len(whole) >= 20
+    assert [(t.item_no, t.measure, t.responsible_units) for t in again] == \
+        [(t.item_no, t.measure, t.responsible_units) for t in whole]

@@ -31,6 +31,7 @@ from govdisclose.shape.header import header_words, names_a_table, resolve_roles
 
 Lines = list[tuple[int, str]]
 
+_SENTENCE_LINES = 0.6  # share of lines ending a sentence in a copy cut at sentence ends
 _MIN_LINE = 150  # median line length of a copy with no line structure left
 _MAX_GAP = 40  # measure text between two pieces of one unit cell, at most
 
@@ -248,7 +249,9 @@ def _sentences(text: str) -> list[str]:
 def spliced_table(lines: Lines) -> tuple[Lines, Table] | None:
     """Rebuild the rows of a copy with no line structure (see the module docstring)."""
     texts = [l.strip() for _, l in lines if l.strip()]
-    if not texts or sorted(len(t) for t in texts)[len(texts) // 2] < _MIN_LINE:
+    # no line structure left: long lines, or lines cut only where sentences end
+    if not texts or (sorted(len(t) for t in texts)[len(texts) // 2] < _MIN_LINE
+                     and sum(t.endswith("。") for t in texts) < _SENTENCE_LINES * len(texts)):
         return None
     text = "".join(texts)
     found = run_together_header(text)
