@@ -59,6 +59,11 @@ def test_one_name_spliced_mid_phrase_is_the_cell_but_a_mention_stays() -> None:
     for mention in ("在市财政局网站面向社会及时公布收费清单。", "市政府各部门要加强与国家部委的对接。",
                     "目标，各区县（自治县）人民政府要汇总形成抽查事项清单。"):
         assert _mention_spliced(Sentence(mention, 1)).names == [], mention
+    # a name the copy prints as a cell elsewhere needs no conjunction before it
+    spliced = Sentence("大规模增值税留抵重庆市税务局退税政策，帮助执行机关了解政策。", 1)
+    assert _mention_spliced(spliced).names == []
+    assert _mention_spliced(spliced, frozenset({"重庆市税务局"})).text == "大规模增值税留抵退税政策，帮助执行机关了解政策。"
+    assert _mention_spliced(Sentence("在市财政局网站公布。", 1), frozenset({"市财政局"})).names == []
 
 
 def test_rows_are_cut_where_the_spliced_cell_stands_centred() -> None:

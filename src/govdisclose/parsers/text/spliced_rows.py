@@ -261,12 +261,13 @@ def _give(row: _Row, box: Box, cells: list[list[str]]) -> None:
     row.giver, row.rank = box, len(box.cells) - len(cells) - 1
 
 
-def _mention_spliced(s: Sentence) -> Sentence:
+def _mention_spliced(s: Sentence, cell_names: frozenset[str] = frozenset()) -> Sentence:
     """A sentence with nothing spliced into it whose one whole unit name stands where no name
-    can (after a conjunction and before the rest of a phrase, not after a preposition, not as
-    a subject before 要 / 负责 / 牵头, not in a list): the unit cell's one line spliced in
-    (…反馈和市审计局整改…). Every row of such a table has a unit cell, so this is the likelier
-    reading."""
+    can (before the rest of a phrase, not after a preposition, not as a subject before 要 /
+    负责 / 牵头): the unit cell's one line spliced in. A single name must follow a conjunction
+    (…反馈和市审计局整改…) unless the copy prints it as a cell elsewhere (``cell_names``:
+    …增值税留抵重庆市税务局退税政策…); a list of names needs neither. Every row of such a table
+    has a unit cell, so this is the likelier reading."""
     text = s.text
     runs: list[tuple[int, int, list[str]]] = []  # names in a row, joined by 、
     for a, b in known_matches(text):
@@ -282,7 +283,8 @@ def _mention_spliced(s: Sentence) -> Sentence:
         if a == 0 or not re.match(r"[\u4e00-\u9fff]", after) or after in _chars("not_after_cell"):
             continue
         before = text[a - 1]
-        if (len(names) == 1 and before not in _chars("before_lone_name")) or before in _chars("not_before_cell"):
+        lone = len(names) == 1 and names[0] not in cell_names
+        if (lone and before not in _chars("before_lone_name")) or before in _chars("not_before_cell"):
             continue
         found.append((a, b, names))
     if len(found) != 1:
@@ -411,7 +413,9 @@ def build_rows(items: list[Box | Sentence | PageTop], roles: list[str | None]) -
     item_col = next((i for i, r in enumerate(roles) if r == "item_no"), None)
     group_cols = [i for i, r in enumerate(roles) if r == "group" and i != measure_col]
 
-    sentences = [_mention_spliced(it) if isinstance(it, Sentence) and it.splice is None else it
+    cell_names = frozenset(n for it in items for n in (it.names if isinstance(it, Sentence) else
+                                                        [u for c in it.cells for u in c] if isinstance(it, Box) else []))
+    sentences = [_mention_spliced(it, cell_names) if isinstance(it, Sentence) and it.splice is None else it
                  for it in items]
     cohesion = _Cohesion([it.text for it in sentences if isinstance(it, Sentence)])
     marked: list[Box | _Row | PageTop] = []
