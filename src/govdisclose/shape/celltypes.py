@@ -68,6 +68,12 @@ def cell_type(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def task_openers() -> tuple[str, ...]:
+    """Verbs a task title opens with (data/titles.yaml)."""
+    return tuple(load_data("titles.yaml")["task_openers"])
+
+
+@lru_cache(maxsize=1)
 def _measure_openers() -> tuple[str, ...]:
     return tuple(load_data("units.yaml").get("measure_openers", []))
 

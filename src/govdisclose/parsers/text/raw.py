@@ -15,9 +15,7 @@ import os
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from govdisclose.normalize.data import load_data
 from govdisclose.normalize.deadlines import parse_deadline
 from govdisclose.normalize.text import display_width as width
 from govdisclose.normalize.words import breaks_word
@@ -27,7 +25,7 @@ from govdisclose.normalize.units import (cell_runs_on, ends_like_unit, ends_whol
 from govdisclose.parsers.document import Cell, Row, Table
 from govdisclose.parsers.text.align import lone_unit_col, units_printed_again
 from govdisclose.parsers.text.layout import _measure_paragraphs, find_one_line_header
-from govdisclose.shape.celltypes import opens_measure, person_like
+from govdisclose.shape.celltypes import opens_measure, person_like, task_openers
 from govdisclose.shape.header import header_role
 from govdisclose.shape.numbering import COUNTED, ITEM_RE, counted_number, heading_level, sub_point
 
@@ -340,7 +338,7 @@ def _walk(chunks: list[Chunk], roles: list[str | None]) -> list[_Row]:
             cut_row = False
             state = ("tail", len(tail) - 1)
         if cut_row and pre and not wide and _measure_done(rows, m) and _units_done(rows[-1], tail, roles) \
-                and (t.startswith(_task_openers()) or _title_like(t, [x for xs in titles_seen(rows).values() for x in xs])) \
+                and (t.startswith(task_openers()) or _title_like(t, [x for xs in titles_seen(rows).values() for x in xs])) \
                 and _item_ahead(chunks, idx, last_item):
             # the row ended before the page did: a title opening with a task verb, or the way
             # an earlier title did, before the next numbered item opens the next row (推进消费
@@ -875,11 +873,6 @@ def _set_width(line: str) -> int:
     return width(line.rstrip(_HANGING))
 
 
-@lru_cache(maxsize=1)
-def _task_openers() -> tuple[str, ...]:
-    return tuple(load_data("titles.yaml")["task_openers"])
-
-
 def _task_cut(block: list[str], seen: dict[int, list[str]], free: list[int]) -> int | None:
     """Where the outer title ends in one block of lines that two merged grouping cells
     printed as one run (以政务公开 / 助力稳增长 / 加强预期引 / 导): after a full line, before
@@ -889,10 +882,10 @@ def _task_cut(block: list[str], seen: dict[int, list[str]], free: list[int]) -> 
         return None
     full = max(_set_width(x) for x in block)
     outer_like = _title_like("".join(block), seen.get(free[0], []))
-    if block[0].startswith(_task_openers()) and not outer_like:
+    if block[0].startswith(task_openers()) and not outer_like:
         return None
     for i in range(1, len(block)):
-        if width(block[i - 1]) >= full - 1 and block[i].startswith(_task_openers()) \
+        if width(block[i - 1]) >= full - 1 and block[i].startswith(task_openers()) \
                 and not breaks_word(block[i - 1], block[i]):
             return i
     return None
@@ -1003,7 +996,7 @@ def _unit_list(text: str) -> bool:
         return False  # (推进政府和社会 at a page's top ends like 社会 but opens a title)
     parts = [without_role_tail(p) for p in re.split(r"[、，,]", text) if p]  # (…牵头，/ …配合 / …牵)
     parts = [p for p in parts if p]
-    if not parts or parts[0].startswith(_task_openers()) and not (scoped_unit(parts[0]) or is_known(parts[0])):
+    if not parts or parts[0].startswith(task_openers()) and not (scoped_unit(parts[0]) or is_known(parts[0])):
         return False  # (推进政府 / 和社会资 / …: a title's first line, no 推进办)
     # the last name may be cut at the line end (市信息中心、市 / 工信局…)
     last_ok = ends_like_unit(parts[-1]) or (len(parts) > 1 and len(parts[-1]) <= 4)

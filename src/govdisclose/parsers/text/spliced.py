@@ -21,11 +21,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from govdisclose.normalize.data import load_data
 from govdisclose.normalize.units import ends_like_unit, in_word_scope, is_known, only_name_from, starts_known
 from govdisclose.normalize.words import breaks_word, first_word
 from govdisclose.parsers.document import Cell, Row, Table
-from govdisclose.parsers.text.spliced_rows import PageTop, Sentence, build_rows
+from govdisclose.parsers.text.spliced_rows import PageTop, Sentence, build_rows, spliced_chars
 from govdisclose.parsers.text.spliced_titles import Box, as_box, counted
 from govdisclose.shape.header import header_words, names_a_table, resolve_roles
 
@@ -175,7 +174,7 @@ def _names_ahead(s: str, cut: int) -> bool:
     return cut < len(s) and s[cut] not in "、，。"
 
 
-def _spliced(s: str, spans: list[tuple[int, int]], names: list[str], _breaks: set[int] | None = None) -> bool:
+def _spliced(s: str, spans: list[tuple[int, int]], names: list[str]) -> bool:
     """Whether the unit text found at ``spans`` was spliced in (and is no mention in the
     sentence): cut over several pieces, a word mended by taking it out, names glued
     together, or a cell standing at the start of a sentence with no verb after it."""
@@ -215,7 +214,7 @@ def pull_cells(s: str) -> tuple[str, list[Splice]]:
     kept = pos = last = 0
     while pos < len(s):
         found = _chain(s, pos) if starts_known(s[pos:pos + 2]) and not in_word_scope(s, pos) else None
-        if found is not None and _spliced(s, *found):
+        if found is not None and _spliced(s, found[0], found[1]):
             spans, names, breaks = found
             cells: list[list[str]] = []
             for k, name in enumerate(names):
@@ -353,7 +352,7 @@ def _items(kept: list[tuple[str, int, bool]], repeated_after: set[str]) -> list[
 def _without_stray_tail(text: str) -> str:
     """A sentence opening with a unit name's last character on a word of its own (``办围绕年内
     实现…``: the cell's last line, 市政府法制 / 办, read onto the next sentence) loses it."""
-    if len(text) > 2 and text[0] in load_data("cells.yaml")["spliced"]["name_tails"] and first_word(text) == text[0] \
+    if len(text) > 2 and text[0] in spliced_chars("name_tails") and first_word(text) == text[0] \
             and not starts_known(text[:2]):
         return text[1:]
     return text

@@ -69,7 +69,7 @@ class _Row:
 
 
 @lru_cache(maxsize=None)
-def _chars(key: str) -> frozenset[str]:
+def spliced_chars(key: str) -> frozenset[str]:
     """One of the character lists in cells.yaml ``spliced``."""
     return frozenset(load_data("cells.yaml")["spliced"][key])
 
@@ -133,6 +133,7 @@ class _Cohesion:
         for t in texts:
             self.df.update(set(self._grams(t)))
         self.n = max(1, len(texts))
+        self._vectors: dict[tuple[str, ...], dict[str, float]] = {}  # each text weighed once
 
     @staticmethod
     def _grams(text: str) -> list[str]:
@@ -140,8 +141,11 @@ class _Cohesion:
         return [han[k:k + 2] for k in range(len(han) - 1)]
 
     def vector(self, texts: list[str]) -> dict[str, float]:
-        counts = Counter(g for t in texts for g in self._grams(t))
-        return {g: c * math.log(self.n / self.df[g]) for g, c in counts.items() if self.df[g]}
+        key = tuple(texts)
+        if key not in self._vectors:
+            counts = Counter(g for t in texts for g in self._grams(t))
+            self._vectors[key] = {g: c * math.log(self.n / self.df[g]) for g, c in counts.items() if self.df[g]}
+        return self._vectors[key]
 
     def __call__(self, left: list[str], right: list[str]) -> float:
         a, b = self.vector(left), self.vector(right)
@@ -158,7 +162,7 @@ def _affinity(texts: list[str], cell: list[str]) -> float:
     text = "".join(texts)
     scores = []
     for name in cell:
-        core = [c for c in name if c not in _chars("generic_name_chars")]
+        core = [c for c in name if c not in spliced_chars("generic_name_chars")]
         if core:
             scores.append(sum(c in text for c in core) / len(core))
     return sum(scores) / len(scores) if scores else 0.0
@@ -178,8 +182,9 @@ def _split(row: _Row, cohesion: "_Cohesion", new: list[str]) -> tuple[float, _Ro
         lean = _affinity(left, new) + _affinity(right, old) - _affinity(left, old) - _affinity(right, new)
         return cohesion(texts[k - 1:k], texts[k:k + 1]) - lean
 
-    k = min(range(1, len(texts)), key=lambda k: (cost(k), -k))
-    return cost(k), _Row(row.sentences[:k]), _Row(row.sentences[k:], given=row.given)
+    best, k = min((cost(k), -k) for k in range(1, len(texts)))
+    k = -k
+    return best, _Row(row.sentences[:k]), _Row(row.sentences[k:], given=row.given)
 
 
 def _hand_out_cells(seq: list[Box | _Row | PageTop], cohesion: _Cohesion) -> None:
@@ -280,11 +285,11 @@ def _mention_spliced(s: Sentence, cell_names: frozenset[str] = frozenset()) -> S
     found = []
     for a, b, names in runs:
         after = text[b:b + 1]
-        if a == 0 or not re.match(r"[\u4e00-\u9fff]", after) or after in _chars("not_after_cell"):
+        if a == 0 or not re.match(r"[\u4e00-\u9fff]", after) or after in spliced_chars("not_after_cell"):
             continue
         before = text[a - 1]
         lone = len(names) == 1 and names[0] not in cell_names
-        if (lone and before not in _chars("before_lone_name")) or before in _chars("not_before_cell"):
+        if (lone and before not in spliced_chars("before_lone_name")) or before in spliced_chars("not_before_cell"):
             continue
         found.append((a, b, names))
     if len(found) != 1:

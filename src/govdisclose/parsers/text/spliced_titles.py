@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from govdisclose.normalize.data import load_data
 from govdisclose.normalize.words import tokens
+from govdisclose.shape.celltypes import task_openers
 
 _MAX_TITLE = 40  # a title box's text without its numbers, at most
 _DIGITS = re.compile(r"(?<![\d.．年月])(\d{1,8})(?![\d年月日%％.．个项家名])")
@@ -54,11 +54,6 @@ class Box:
         if before and after:
             return (before[-1] + after[0]) / 2
         return after[0] - 0.25 if after else before[-1] + 0.25
-
-
-@lru_cache(maxsize=1)
-def _task_openers() -> tuple[str, ...]:
-    return tuple(load_data("titles.yaml")["task_openers"])
 
 
 def numbers_in(text: str, after: int | None = None) -> list[tuple[int, int, list[int]]]:
@@ -141,15 +136,19 @@ def split_titles(box: Box, n_groups: int, sections: set[str], tasks: set[str],
     return None, title
 
 
-_HANGING = set("、，。；：）》”’")  # may stand past a line's end
+_HANGING = "、，。；：）》”’"  # may stand past a line's end
 _NARROW = set("“”‘’")  # half as wide as a character in most CJK faces
 _MAX_READINGS = 400  # readings of one box at one pair of widths, at most
 _MIN_SECTION = 4  # characters a section has, at least
 _FREE_CHARS = set("的和与及、，。“”（）()")  # one-character words that say nothing of a cut
 
 
+def _char_width(c: str) -> float:
+    return 0.5 if c in _NARROW else 1.0
+
+
 def _width(text: str) -> float:
-    return sum(0.5 if c in _NARROW else 1.0 for c in text)
+    return sum(map(_char_width, text))
 
 
 @lru_cache(maxsize=65536)
@@ -160,8 +159,8 @@ def _full_lines(run: str, width: int) -> bool:
     pos = 0
     while pos < len(run):
         end, used = pos, 0.0
-        while end < len(run) and used + (0.5 if run[end] in _NARROW else 1.0) <= width:
-            used += 0.5 if run[end] in _NARROW else 1.0
+        while end < len(run) and used + _char_width(run[end]) <= width:
+            used += _char_width(run[end])
             end += 1
         while end < len(run) and run[end] in _HANGING:
             end += 1
@@ -176,7 +175,7 @@ def interleaved_readings(text: str, ws: int, wt: int) -> list[tuple[str, str]]:
     task's lines of width ``wt``: the columns' runs of lines alternate, every run but each
     column's last is whole lines, the task opens with a task verb and its last run ends the
     text (its 。), the section does not open with one."""
-    openers = _task_openers()
+    openers = task_openers()
     n = len(text)
     out: list[tuple[str, str]] = []
     widths = {"s": ws, "t": wt}
@@ -211,12 +210,12 @@ def interleaved_readings(text: str, ws: int, wt: int) -> list[tuple[str, str]]:
 def _full_lines_prefix(run: str, width: int) -> bool:
     """Whether ``run`` is whole lines of ``width`` and then one line no wider (that holds
     more than punctuation)."""
-    if not run.strip("".join(_HANGING)):
+    if not run.strip(_HANGING):
         return False
     for cut in range(len(run) - 1, -1, -1):
-        if not run[cut:].strip("".join(_HANGING)):
+        if not run[cut:].strip(_HANGING):
             continue
-        if _width(run[cut:].rstrip("".join(_HANGING))) > width:
+        if _width(run[cut:].rstrip(_HANGING)) > width:
             break
         if cut == 0 or _full_lines(run[:cut], width):
             return True
@@ -224,9 +223,11 @@ def _full_lines_prefix(run: str, width: int) -> bool:
 
 
 def take_apart(titles: list[str]) -> dict[str, tuple[str, str]]:
-    """(section, task) for each box title that reads as a section set among a task, at the
-    column widths most boxes agree on; the section read in the most boxes, then the reading
-    whose parts read most as words, is the likelier one."""
+    """(section, task) for each box title (ending in its 。) that reads as a section set
+    among a task at some pair of column widths; of its readings, the section read in the
+    most boxes, then the reading whose parts read most as words, is the likelier one. A
+    title is taken apart only when its section is read in two boxes or more and taking it
+    out mends words the line breaks cut."""
     distinct = list(dict.fromkeys(t for t in titles if t))
     readings: dict[str, set[tuple[str, str]]] = {}
     for title in distinct:
@@ -236,7 +237,7 @@ def take_apart(titles: list[str]) -> dict[str, tuple[str, str]]:
                 got.update(interleaved_readings(title, ws, wt))
         readings[title] = got
     seen: Counter[str] = Counter(s for got in readings.values() for s in {s for s, _ in got})
-    openers = _task_openers()
+    openers = task_openers()
 
     def loose(*texts: str) -> int:
         """Words cut apart: one-character pieces that say something on their own."""
@@ -289,7 +290,7 @@ def _shared_opening(a: str, b: str) -> bool:
 
 def _section_cut(box: Box) -> tuple[str, str, bool] | None:
     """(section, task, cut at a number) of a box that prints its section before its task."""
-    openers = _task_openers()
+    openers = task_openers()
     parts = box.parts
     if len(parts) >= 2 and not parts[0].startswith(openers) and parts[1].startswith(openers) \
             and len(parts[0]) >= 4:
